@@ -1,0 +1,10 @@
+//! # wenshu — read and cross-check the documents of Chinese criminal cases
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+mod limits;
+pub mod read;
+
+pub use error::{Error, Result};
+pub use limits::Limits;
