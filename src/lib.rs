@@ -5,6 +5,14 @@
 mod error;
 mod limits;
 pub mod read;
+pub mod text;
 
 pub use error::{Error, Result};
 pub use limits::Limits;
+mod classify;
+mod document;
+mod segment;
+
+pub use classify::{classify, Classification, DocType};
+pub use document::{Document, Evidence, Field, Warning};
+pub use segment::{segment, Section, SectionKind, Sections};

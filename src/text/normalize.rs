@@ -1,0 +1,219 @@
+//! Normalisation that matching code relies on, with a map back to the original bytes.
+//!
+//! What changes: full-width ASCII letters and digits → ASCII; bracket variants
+//! (`［］【】[]〔〕`) → `〔〕` and `()` → `（）`; `○`, `◯` and `O`/`0` between
+//! Chinese numerals → `〇`; spaced titles (`起 诉 书`) → `起诉书`; every kind of
+//! blank → one ASCII space, collapsed; blanks around line breaks removed; zero-width
+//! characters dropped. What does not change: Chinese punctuation (`，：；`), line
+//! breaks, and everything else byte for byte.
+
+use super::offsets::OffsetMap;
+
+/// A normalised text and the map from its byte offsets to the original's.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// Normalised byte offsets → original byte offsets.
+    pub map: OffsetMap,
+}
+
+/// Normalises `original`.
+///
+/// ```
+/// let n = wenshu::text::normalize("起 诉 书\n被告人张某，１９８５年生。");
+/// assert_eq!(n.text, "起诉书\n被告人张某，1985年生。");
+/// let at = n.text.find("1985").unwrap();
+/// assert_eq!(n.map.to_original_range(at..at + 4), 30..42);
+/// ```
+pub fn normalize(original: &str) -> Normalized {
+    let chars: Vec<(usize, char)> = original.char_indices().collect();
+    let mut out = Normalized {
+        text: String::with_capacity(original.len()),
+        map: OffsetMap::default(),
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let next_pos = chars.get(i + 1).map_or(original.len(), |&(p, _)| p);
+        // A spaced title: three or more single CJK characters separated by single blanks.
+        if is_cjk(c) {
+            if let Some(end) = spaced_run(&chars, i) {
+                for &(p, ch) in chars[i..end].iter().step_by(2) {
+                    let after = p + ch.len_utf8();
+                    out.map.copy(&mut out.text, original, p, after);
+                }
+                let last_end = chars.get(end).map_or(original.len(), |&(p, _)| p);
+                // The skipped blanks map to nothing; keep the total consistent.
+                out.map.delete_to(last_end);
+                i = end;
+                continue;
+            }
+        }
+        if is_blank(c) {
+            // Collapse a run of blanks; drop it entirely next to a line break or at the start.
+            let mut j = i;
+            while j < chars.len() && is_blank(chars[j].1) {
+                j += 1;
+            }
+            let run_end = chars.get(j).map_or(original.len(), |&(p, _)| p);
+            let at_line_edge = out.text.is_empty()
+                || out.text.ends_with('\n')
+                || j == chars.len()
+                || chars[j].1 == '\n'
+                || chars[j].1 == '\r';
+            if at_line_edge {
+                out.map.delete_to(run_end);
+            } else if c == ' ' && j == i + 1 {
+                out.map.copy(&mut out.text, original, pos, run_end);
+            } else {
+                out.map.replace(&mut out.text, " ", pos, run_end);
+            }
+            i = j;
+            continue;
+        }
+        if c == '\r' {
+            // \r\n and lone \r both become \n.
+            if chars.get(i + 1).map(|x| x.1) == Some('\n') {
+                out.map.delete_to(next_pos);
+            } else {
+                out.map.replace(&mut out.text, "\n", pos, next_pos);
+            }
+            i += 1;
+            continue;
+        }
+        match replacement(c, &chars, i) {
+            Some("") => out.map.delete_to(next_pos),
+            Some(r) => out.map.replace(&mut out.text, r, pos, next_pos),
+            None => out.map.copy(&mut out.text, original, pos, next_pos),
+        }
+        i += 1;
+    }
+    out.map.finish(out.text.len(), original.len());
+    out
+}
+
+/// The replacement for one character, if it changes.
+fn replacement(c: char, chars: &[(usize, char)], i: usize) -> Option<&'static str> {
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    const UPPER: [&str; 26] = [
+        "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R",
+        "S", "T", "U", "V", "W", "X", "Y", "Z",
+    ];
+    const LOWER: [&str; 26] = [
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+        "s", "t", "u", "v", "w", "x", "y", "z",
+    ];
+    Some(match c {
+        '○' | '◯' | 'Ｏ' => "〇",
+        '\u{FF10}'..='\u{FF19}' => DIGITS[(c as u32 - 0xFF10) as usize],
+        '\u{FF21}'..='\u{FF3A}' => UPPER[(c as u32 - 0xFF21) as usize],
+        '\u{FF41}'..='\u{FF5A}' => LOWER[(c as u32 - 0xFF41) as usize],
+        '\u{FF0E}' => ".",
+        '\u{FF05}' => "%",
+        '\u{FF0B}' => "+",
+        '\u{FF0D}' | '\u{2212}' => "-",
+        '［' | '【' | '[' | '〖' => "〔",
+        '］' | '】' | ']' | '〗' => "〕",
+        '(' => "（",
+        ')' => "）",
+        'O' | 'o' | '0' if between_chinese_numerals(chars, i) => "〇",
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => "",
+        _ => return None,
+    })
+}
+
+/// Whether the character at `i` sits in a Chinese-numeral year such as `二O一七`.
+fn between_chinese_numerals(chars: &[(usize, char)], i: usize) -> bool {
+    let is_num = |c: char| "〇○零一二三四五六七八九OＯ".contains(c);
+    let prev = i.checked_sub(1).map(|j| chars[j].1);
+    let next = chars.get(i + 1).map(|x| x.1);
+    matches!((prev, next), (Some(p), Some(n)) if is_num(p) && is_num(n) && (p != '0' && n != '0'))
+        && (prev.is_some_and(|p| !p.is_ascii()) || next.is_some_and(|n| !n.is_ascii()))
+}
+
+/// If a spaced title starts at `i`, the index just past its last character.
+fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    // The run must not continue a word: the previous char is not CJK.
+    if i > 0 && is_cjk(chars[i - 1].1) {
+        return None;
+    }
+    let mut j = i;
+    let mut count = 1;
+    while j + 2 < chars.len()
+        && matches!(chars[j + 1].1, ' ' | '\u{3000}')
+        && is_cjk(chars[j + 2].1)
+    {
+        j += 2;
+        count += 1;
+    }
+    // The last char must not be followed directly by more CJK (then it was a word).
+    let ends_clean = chars.get(j + 1).is_none_or(|x| !is_cjk(x.1));
+    (count >= 3 && ends_clean).then_some(j + 1)
+}
+
+/// Whether `c` is a blank other than a line break.
+pub(crate) fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{0B}' | '\u{0C}')
+}
+
+/// Whether `c` is a CJK ideograph.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}' | '〇')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (original, normalised) pairs.
+    const EXAMPLES: &[(&str, &str)] = &[
+        ("起 诉 书", "起诉书"),
+        ("刑 事 判 决 书\n（2017）", "刑事判决书\n（2017）"),
+        ("２０１７年", "2017年"),
+        ("二○一七年", "二〇一七年"),
+        ("二O一七年六月", "二〇一七年六月"),
+        ("二0一七年", "二〇一七年"),
+        ("沪奉检诉刑诉［2017］700号", "沪奉检诉刑诉〔2017〕700号"),
+        ("京检【2023】1号", "京检〔2023〕1号"),
+        ("(2017)沪0120刑初684号", "（2017）沪0120刑初684号"),
+        ("公诉机关。  被告人", "公诉机关。 被告人"),
+        ("公诉机关。\u{3000}\u{3000}被告人", "公诉机关。 被告人"),
+        ("  首行\n  次行  \n", "首行\n次行\n"),
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("张\u{200B}某", "张某"),
+        // Not a spaced title: only two characters, and words around.
+        ("张某 李某", "张某 李某"),
+        ("判决书 （2017）", "判决书 （2017）"),
+        ("3,200元", "3,200元"),
+        ("B0 1O", "B0 1O"),
+    ];
+
+    #[test]
+    fn examples() {
+        for (input, want) in EXAMPLES {
+            assert_eq!(normalize(input).text, *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn every_span_maps_back_inside_the_original() {
+        for (input, _) in EXAMPLES {
+            let n = normalize(input);
+            for (s, _) in n.text.char_indices() {
+                let r = n.map.to_original_range(s..n.text.len());
+                assert!(r.start <= r.end && r.end <= input.len(), "{input:?} at {s}");
+                assert!(input.is_char_boundary(r.start) && input.is_char_boundary(r.end));
+            }
+        }
+    }
+
+    #[test]
+    fn replaced_characters_map_to_their_source() {
+        let original = "日期：２０１７年";
+        let n = normalize(original);
+        let at = n.text.find("2017").unwrap();
+        let r = n.map.to_original_range(at..at + 4);
+        assert_eq!(&original[r], "２０１７");
+    }
+}
