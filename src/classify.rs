@@ -62,14 +62,20 @@ impl DocType {
 
     /// Judgments and rulings.
     pub fn is_court(self) -> bool {
-        matches!(self, DocType::Judgment | DocType::CivilJudgment | DocType::Ruling)
+        matches!(
+            self,
+            DocType::Judgment | DocType::CivilJudgment | DocType::Ruling
+        )
     }
 
     /// The four arrest documents.
     pub fn is_arrest(self) -> bool {
         matches!(
             self,
-            DocType::ArrestApproval | DocType::ArrestDecision | DocType::ArrestRefusal | DocType::ArrestRequest
+            DocType::ArrestApproval
+                | DocType::ArrestDecision
+                | DocType::ArrestRefusal
+                | DocType::ArrestRequest
         )
     }
 }
@@ -133,7 +139,11 @@ pub fn classify(doc: &Document) -> Classification {
             reason: format!("title 「{title}」 near the top of the document"),
         };
     }
-    Classification { doc_type: DocType::Unknown, evidence: None, reason: "no title of a known criminal-case document near the top".into() }
+    Classification {
+        doc_type: DocType::Unknown,
+        evidence: None,
+        reason: "no title of a known criminal-case document near the top".into(),
+    }
 }
 
 /// Finds `title` where it stands as a title: not inside a sentence that merely mentions it

@@ -135,11 +135,17 @@ impl Document {
 
     /// A value with the evidence of a range of the normalised text.
     pub fn field<T>(&self, value: T, range: Range<usize>) -> Field<T> {
-        Field { value, evidence: self.evidence(range) }
+        Field {
+            value,
+            evidence: self.evidence(range),
+        }
     }
 
     /// A warning at a range of the normalised text.
     pub fn warning(&self, message: impl Into<String>, range: Option<Range<usize>>) -> Warning {
-        Warning { message: message.into(), evidence: range.map(|r| self.evidence(r)) }
+        Warning {
+            message: message.into(),
+            evidence: range.map(|r| self.evidence(r)),
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod error;
 mod limits;
+pub mod primitives;
 pub mod read;
 pub mod text;
 

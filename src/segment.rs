@@ -54,7 +54,10 @@ pub struct Sections(pub Vec<Section>);
 impl Sections {
     /// The span of the first section of `kind`.
     pub fn get(&self, kind: SectionKind) -> Option<Range<usize>> {
-        self.0.iter().find(|s| s.kind == kind).map(|s| s.span.clone())
+        self.0
+            .iter()
+            .find(|s| s.kind == kind)
+            .map(|s| s.span.clone())
     }
 
     /// The text of the first section of `kind`, or "".
@@ -64,7 +67,10 @@ impl Sections {
 
     /// The section containing byte `pos`.
     pub fn kind_at(&self, pos: usize) -> Option<SectionKind> {
-        self.0.iter().find(|s| s.span.contains(&pos)).map(|s| s.kind)
+        self.0
+            .iter()
+            .find(|s| s.span.contains(&pos))
+            .map(|s| s.kind)
     }
 }
 
@@ -76,36 +82,104 @@ struct Marker {
 }
 
 fn m(kind: SectionKind, pattern: &str, after: bool) -> Marker {
-    Marker { kind, re: Regex::new(pattern).expect("section pattern"), after }
+    Marker {
+        kind,
+        re: Regex::new(pattern).expect("section pattern"),
+        after,
+    }
 }
 
 static COURT: LazyLock<Vec<Marker>> = LazyLock::new(|| {
     use SectionKind::*;
     vec![
-        m(Parties, r"(?:^|[\n 。])((?:原审)?(?:公诉机关|抗诉机关|自诉人|附带民事诉讼原告人|上诉人|被告人|罪犯|申请人|被申请人))", false),
-        m(Procedure, r"(?:以.{0,80}?(?:起诉书|起诉)|(?:向|于).{0,40}?本院提起公诉|本院受理后|提出上诉|审理了本案|审理终结|(?:报请|提请)本院)", false),
-        m(Allegation, r"(?:公诉机关|检察院|起诉书|自诉人)(?:指控|起诉(?:称|指控))|原判认定|原审判决认定|原判决认定", false),
-        m(Facts, r"经(?:本院)?(?:公开)?审理查明|本院(?:经审理)?查明|经审理，本院(?:认定|查明)|经审理认定|本院二审查明|二审(?:审理)?查明", false),
-        m(Evidence, r"(?:上述|以上|前述)(?:犯罪)?事实[，,]?(?:有|已|经|并有|在开庭)|(?:认定|证实)上述(?:犯罪)?事实的证据|证据(?:如下|有)[：:]", false),
+        m(
+            Parties,
+            r"(?:^|[\n 。])((?:原审)?(?:公诉机关|抗诉机关|自诉人|附带民事诉讼原告人|上诉人|被告人|罪犯|申请人|被申请人))",
+            false,
+        ),
+        m(
+            Procedure,
+            r"(?:以.{0,80}?(?:起诉书|起诉)|(?:向|于).{0,40}?本院提起公诉|本院受理后|提出上诉|审理了本案|审理终结|(?:报请|提请)本院)",
+            false,
+        ),
+        m(
+            Allegation,
+            r"(?:公诉机关|检察院|起诉书|自诉人)(?:指控|起诉(?:称|指控))|原判认定|原审判决认定|原判决认定",
+            false,
+        ),
+        m(
+            Facts,
+            r"经(?:本院)?(?:公开)?审理查明|本院(?:经审理)?查明|经审理，本院(?:认定|查明)|经审理认定|本院二审查明|二审(?:审理)?查明",
+            false,
+        ),
+        m(
+            Evidence,
+            r"(?:上述|以上|前述)(?:犯罪)?事实[，,]?(?:有|已|经|并有|在开庭)|(?:认定|证实)上述(?:犯罪)?事实的证据|证据(?:如下|有)[：:]",
+            false,
+        ),
         m(Reasoning, r"本院认为", false),
         m(Operative, r"(?:判决|裁定|决定)如下[：:]?", true),
-        m(AppealNotice, r"如不服本(?:判决|裁定)|本(?:判决|裁定)为终审(?:判决|裁定)|本(?:判决|裁定)(?:送达后)?即发生法律效力", false),
-        m(Signature, r"(?:^|[\n 。）)])(?:审\s?判\s?长|审\s?判\s?员|代理审判员|人民陪审员|陪审员)", false),
-        m(Appendix, r"(?:^|[\n 。])附[：:]|(?:^|[\n 。])附(?:本案|本判决|本裁定|相关|：?相关|录)|(?:^|[\n 。])(?:相关|本案|所适用的)法律条文", false),
+        m(
+            AppealNotice,
+            r"如不服本(?:判决|裁定)|本(?:判决|裁定)为终审(?:判决|裁定)|本(?:判决|裁定)(?:送达后)?即发生法律效力",
+            false,
+        ),
+        m(
+            Signature,
+            r"(?:^|[\n 。）)])(?:审\s?判\s?长|审\s?判\s?员|代理审判员|人民陪审员|陪审员)",
+            false,
+        ),
+        m(
+            Appendix,
+            r"(?:^|[\n 。])附[：:]|(?:^|[\n 。])附(?:本案|本判决|本裁定|相关|：?相关|录)|(?:^|[\n 。])(?:相关|本案|所适用的)法律条文",
+            false,
+        ),
     ]
 });
 
 static PROCURATORATE: LazyLock<Vec<Marker>> = LazyLock::new(|| {
     use SectionKind::*;
     vec![
-        m(Parties, r"(?:^|[\n 。：:])(?:被告人|犯罪嫌疑人|被不起诉人)", false),
-        m(Procedure, r"本案由|(?:移送|移送本院)审查起诉|侦查终结|提请批准逮捕|你(?:局|单位|处)于", false),
-        m(Facts, r"经(?:依法)?审查(?:查明|认定)|经(?:本院)?审查[，,]?(?:查明|认定)|(?:经|现已)?侦查(?:查明|终结查明)|犯罪事实如下|涉嫌犯罪事实", false),
-        m(Evidence, r"认定(?:上述|以上)(?:犯罪)?事实的证据|上述(?:犯罪)?事实[，,]?有|证据(?:如下|有)[：:]", false),
-        m(Reasoning, r"本院认为|(?:经本院)?审查认为|本局认为|综上所述", false),
-        m(Recommendation, r"(?:量刑建议|建议判处|建议对被告人|建议(?:法院|人民法院)?对|建议适用|提出(?:如下|以下)量刑建议)", false),
-        m(Signature, r"(?:^|[\n 。])此\s?致|(?:^|[\n 。])(?:检察官|检察员|代理检察员|检察长|局长)", false),
-        m(Appendix, r"(?:^|[\n 。])附[：:]|(?:^|[\n 。])附(?:件|注)", false),
+        m(
+            Parties,
+            r"(?:^|[\n 。：:])(?:被告人|犯罪嫌疑人|被不起诉人)",
+            false,
+        ),
+        m(
+            Procedure,
+            r"本案由|(?:移送|移送本院)审查起诉|侦查终结|提请批准逮捕|你(?:局|单位|处)于",
+            false,
+        ),
+        m(
+            Facts,
+            r"经(?:依法)?审查(?:查明|认定)|经(?:本院)?审查[，,]?(?:查明|认定)|(?:经|现已)?侦查(?:查明|终结查明)|犯罪事实如下|涉嫌犯罪事实",
+            false,
+        ),
+        m(
+            Evidence,
+            r"认定(?:上述|以上)(?:犯罪)?事实的证据|上述(?:犯罪)?事实[，,]?有|证据(?:如下|有)[：:]",
+            false,
+        ),
+        m(
+            Reasoning,
+            r"本院认为|(?:经本院)?审查认为|本局认为|综上所述",
+            false,
+        ),
+        m(
+            Recommendation,
+            r"(?:量刑建议|建议判处|建议对被告人|建议(?:法院|人民法院)?对|建议适用|提出(?:如下|以下)量刑建议)",
+            false,
+        ),
+        m(
+            Signature,
+            r"(?:^|[\n 。])此\s?致|(?:^|[\n 。])(?:检察官|检察员|代理检察员|检察长|局长)",
+            false,
+        ),
+        m(
+            Appendix,
+            r"(?:^|[\n 。])附[：:]|(?:^|[\n 。])附(?:件|注)",
+            false,
+        ),
     ]
 });
 
@@ -122,7 +196,11 @@ static PROCURATORATE: LazyLock<Vec<Marker>> = LazyLock::new(|| {
 /// assert!(op.contains("判处拘役五个月") && !op.contains("如不服"));
 /// ```
 pub fn segment(text: &str, ty: DocType) -> Sections {
-    let markers: &[Marker] = if ty.is_court() { &COURT } else { &PROCURATORATE };
+    let markers: &[Marker] = if ty.is_court() {
+        &COURT
+    } else {
+        &PROCURATORATE
+    };
     let mut starts: Vec<(SectionKind, usize)> = vec![(SectionKind::Header, 0)];
     let mut cursor = 0;
     for marker in markers {
@@ -136,7 +214,10 @@ pub fn segment(text: &str, ty: DocType) -> Sections {
     for (i, &(kind, start)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |&(_, s)| s);
         if end > start {
-            out.push(Section { kind, span: start..end });
+            out.push(Section {
+                kind,
+                span: start..end,
+            });
         }
     }
     Sections(out)
@@ -162,7 +243,10 @@ fn find_marker(text: &str, marker: &Marker, from: usize) -> Option<usize> {
         .rfind(['\n', ' '])
         .map_or(from, |p| from + p + 1);
     let matched = &text[abs_start..abs_end];
-    let lead = matched.len() - matched.trim_start_matches(['\n', ' ', '。', '）', ')']).len();
+    let lead = matched.len()
+        - matched
+            .trim_start_matches(['\n', ' ', '。', '）', ')'])
+            .len();
     Some(para_start.max(from).min(abs_start + lead))
 }
 

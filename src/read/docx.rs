@@ -5,5 +5,9 @@ use crate::{Limits, Result};
 
 /// Reads a DOCX file.
 pub(super) fn read_docx(source: &str, bytes: &[u8], _limits: &Limits) -> Result<RawText> {
-    Err(crate::Error::Unsupported { source_name: source.into(), what: format!("DOCX ({} bytes)", bytes.len()), hint: "not yet read".into() })
+    Err(crate::Error::Unsupported {
+        source_name: source.into(),
+        what: format!("DOCX ({} bytes)", bytes.len()),
+        hint: "not yet read".into(),
+    })
 }

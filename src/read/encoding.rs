@@ -25,7 +25,10 @@ pub(crate) fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            warnings.push(format!("invalid {} sequences replaced by U+FFFD", enc.name()));
+            warnings.push(format!(
+                "invalid {} sequences replaced by U+FFFD",
+                enc.name()
+            ));
         }
         return text.into_owned();
     }

@@ -44,7 +44,10 @@ impl RawText {
 /// Reads a document from a file. The format is detected from the content, not the extension.
 pub fn read_path(path: &Path, limits: &Limits) -> Result<RawText> {
     let name = path.display().to_string();
-    let io = |cause| Error::Io { source_name: name.clone(), cause };
+    let io = |cause| Error::Io {
+        source_name: name.clone(),
+        cause,
+    };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
         return Err(Error::Unsupported {

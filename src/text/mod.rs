@@ -3,6 +3,6 @@
 mod normalize;
 mod offsets;
 
-pub use normalize::{normalize, Normalized};
 pub(crate) use normalize::is_cjk;
+pub use normalize::{normalize, Normalized};
 pub use offsets::OffsetMap;

@@ -154,7 +154,11 @@ fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<usize> {
 
 /// Whether `c` is a blank other than a line break.
 pub(crate) fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{0B}' | '\u{0C}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2002}'
+            ..='\u{200A}' | '\u{202F}' | '\u{0B}' | '\u{0C}'
+    )
 }
 
 /// Whether `c` is a CJK ideograph.

@@ -42,9 +42,9 @@ impl OffsetMap {
     }
 
     fn cursor(&self) -> (usize, usize) {
-        self.segments
-            .last()
-            .map_or((0, 0), |s| (s.norm_start + s.norm_len, s.orig_start + s.orig_len))
+        self.segments.last().map_or((0, 0), |s| {
+            (s.norm_start + s.norm_len, s.orig_start + s.orig_len)
+        })
     }
 
     /// Copies `original[from..to]` unchanged to `out`.
@@ -52,7 +52,13 @@ impl OffsetMap {
         self.skip_to(from);
         out.push_str(&original[from..to]);
         let (n, _) = self.cursor();
-        self.push(Segment { norm_start: n, orig_start: from, norm_len: to - from, orig_len: to - from, identity: true });
+        self.push(Segment {
+            norm_start: n,
+            orig_start: from,
+            norm_len: to - from,
+            orig_len: to - from,
+            identity: true,
+        });
     }
 
     /// Writes `with` to `out` in place of `original[from..to]`.
@@ -60,14 +66,26 @@ impl OffsetMap {
         self.skip_to(from);
         let (n, _) = self.cursor();
         out.push_str(with);
-        self.push(Segment { norm_start: n, orig_start: from, norm_len: with.len(), orig_len: to - from, identity: false });
+        self.push(Segment {
+            norm_start: n,
+            orig_start: from,
+            norm_len: with.len(),
+            orig_len: to - from,
+            identity: false,
+        });
     }
 
     /// Drops the original text up to `to` (exclusive) from the output.
     pub(crate) fn delete_to(&mut self, to: usize) {
         let (n, o) = self.cursor();
         if to > o {
-            self.push(Segment { norm_start: n, orig_start: o, norm_len: 0, orig_len: to - o, identity: false });
+            self.push(Segment {
+                norm_start: n,
+                orig_start: o,
+                norm_len: 0,
+                orig_len: to - o,
+                identity: false,
+            });
         }
     }
 
@@ -83,7 +101,9 @@ impl OffsetMap {
 
     /// The original offset where the character at normalised offset `pos` starts.
     pub fn to_original(&self, pos: usize) -> usize {
-        let idx = self.segments.partition_point(|s| s.norm_start + s.norm_len <= pos);
+        let idx = self
+            .segments
+            .partition_point(|s| s.norm_start + s.norm_len <= pos);
         match self.segments[idx..].iter().find(|s| s.norm_len > 0) {
             Some(s) if s.identity => s.orig_start + (pos - s.norm_start).min(s.orig_len),
             Some(s) => s.orig_start,
@@ -94,9 +114,15 @@ impl OffsetMap {
     /// The original offset where a span ending at normalised offset `pos` ends.
     pub fn to_original_end(&self, pos: usize) -> usize {
         if pos == 0 {
-            return self.segments.first().filter(|s| s.norm_len == 0).map_or(0, |_| 0);
+            return self
+                .segments
+                .first()
+                .filter(|s| s.norm_len == 0)
+                .map_or(0, |_| 0);
         }
-        let idx = self.segments.partition_point(|s| s.norm_start + s.norm_len < pos);
+        let idx = self
+            .segments
+            .partition_point(|s| s.norm_start + s.norm_len < pos);
         match self.segments.get(idx) {
             Some(s) if s.identity => s.orig_start + (pos - s.norm_start),
             Some(s) => s.orig_start + s.orig_len,

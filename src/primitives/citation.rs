@@ -1,0 +1,136 @@
+//! Law citations: `《中华人民共和国刑法》第二百六十四条、第六十七条第三款、第一百三十三条之一第一款第（二）项`.
+
+use super::numeral::parse_int;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One cited article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// The law: `刑法`, `刑事诉讼法`, or the title as written for others.
+    pub law: String,
+    /// Article number with suffix, e.g. `264`, `133之一`.
+    pub article: String,
+    /// 款, if cited.
+    pub clause: Option<u32>,
+    /// 项, if cited.
+    pub item: Option<u32>,
+    /// Byte span of this article's citation.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+const CN: &str = "0-9零〇一二三四五六七八九十百千两";
+
+static LAW_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"《([^《》]{1,60})》|(?:^|[^《\p{Han}])(刑法|刑事诉讼法)(?:第)")
+        .expect("law pattern")
+});
+
+static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[、，,和及以与]|以及|\s)*第\s?([{CN}]+)\s?条(之[一二三四五六七八九十]+)?(?:\s?第\s?([{CN}]+)\s?款)?(?:\s?第?\s?[（(]?([{CN}]+)[）)]?\s?项)?"
+    ))
+    .expect("article pattern")
+});
+
+/// Canonical name of a law title.
+fn law_name(title: &str) -> String {
+    let t = title.trim_start_matches("中华人民共和国");
+    match t {
+        "刑法" => "刑法".into(),
+        "刑事诉讼法" => "刑事诉讼法".into(),
+        _ => title.to_string(),
+    }
+}
+
+/// Finds every cited article in `text`, grouped under the law cited before them.
+///
+/// ```
+/// use wenshu::primitives::find_articles;
+/// let a = find_articles("依照《中华人民共和国刑法》第一百三十三条之一第一款第（二）项、第六十七条第三款之规定");
+/// assert_eq!(a[0].article, "133之一");
+/// assert_eq!((a[0].clause, a[0].item), (Some(1), Some(2)));
+/// assert_eq!(a[1].article, "67");
+/// ```
+pub fn find_articles(text: &str) -> Vec<Article> {
+    let mut out = Vec::new();
+    for c in LAW_RE.captures_iter(text) {
+        let (law, mut at) = match (c.get(1), c.get(2)) {
+            (Some(t), _) => (law_name(t.as_str()), c.get(0).map_or(0, |m| m.end())),
+            (None, Some(t)) => (law_name(t.as_str()), t.end()),
+            _ => continue,
+        };
+        while let Some(a) = ARTICLE_RE.captures(&text[at..]) {
+            let Some(whole) = a.get(0) else { break };
+            if whole.is_empty() {
+                break;
+            }
+            let Some(num) = parse_int(&a[1]) else { break };
+            let suffix = a.get(2).map_or("", |m| m.as_str());
+            let start = at + a.get(1).map_or(0, |m| m.start()).saturating_sub("第".len());
+            out.push(Article {
+                law: law.clone(),
+                article: format!("{num}{suffix}"),
+                clause: a.get(3).and_then(|m| parse_int(m.as_str())),
+                item: a.get(4).and_then(|m| parse_int(m.as_str())),
+                span: start..at + whole.end(),
+            });
+            at += whole.end();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, [(law, article, clause, item)])
+    #[test]
+    fn examples() {
+        let cases: &[(&str, &[(&str, &str, Option<u32>, Option<u32>)])] = &[
+            (
+                "《中华人民共和国刑法》第二百六十四条",
+                &[("刑法", "264", None, None)],
+            ),
+            (
+                "《中华人民共和国刑法》第二百六十四条、第六十七条第三款、第五十二条",
+                &[
+                    ("刑法", "264", None, None),
+                    ("刑法", "67", Some(3), None),
+                    ("刑法", "52", None, None),
+                ],
+            ),
+            (
+                "《中华人民共和国刑法》第一百三十三条之一第一款第（二）项",
+                &[("刑法", "133之一", Some(1), Some(2))],
+            ),
+            (
+                "《刑法》第264条，《中华人民共和国刑事诉讼法》第二百零一条",
+                &[
+                    ("刑法", "264", None, None),
+                    ("刑事诉讼法", "201", None, None),
+                ],
+            ),
+            ("第二百六十四条", &[]),
+            (
+                "《最高人民法院关于审理盗窃案件的解释》第一条",
+                &[("最高人民法院关于审理盗窃案件的解释", "1", None, None)],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(String, String, Option<u32>, Option<u32>)> = find_articles(text)
+                .into_iter()
+                .map(|a| (a.law, a.article, a.clause, a.item))
+                .collect();
+            let want: Vec<(String, String, Option<u32>, Option<u32>)> = want
+                .iter()
+                .map(|&(l, a, c, i)| (l.to_string(), a.to_string(), c, i))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
