@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod extract;
 mod limits;
 pub mod primitives;
 pub mod read;

@@ -1,0 +1,543 @@
+//! Parties: one paragraph per defendant or suspect — name, aliases, identity, prior
+//! records, the custody measures of this case, and defence counsel.
+
+use crate::document::{Document, Field, Warning};
+use crate::primitives::{find_dates_from, parse_id_number, Date, IdNumber};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// An earlier conviction or administrative penalty (前科 / 劣迹).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriorRecord {
+    /// The charge or offence, when named (`盗窃罪`).
+    pub offence: Option<String>,
+    /// The court or organ that decided it.
+    pub court: Option<String>,
+    /// The sentence as written (`有期徒刑一年`).
+    pub sentence: Option<String>,
+    /// The date of the decision, when given.
+    pub date: Option<Date>,
+    /// The release date (刑满释放 / 释放 / 执行完毕), when given.
+    pub release_date: Option<Date>,
+    /// The whole sentence describing the record.
+    pub evidence: crate::document::Evidence,
+}
+
+/// A coercive measure of this case with its date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustodyMeasure {
+    /// 刑事拘留, 逮捕, 取保候审, 监视居住, 指定居所监视居住, 拘传 or 行政拘留.
+    pub measure: String,
+    /// The date it took effect, relative forms resolved.
+    pub date: Option<Date>,
+    /// The clause it was read from.
+    pub evidence: crate::document::Evidence,
+}
+
+/// A defendant or suspect as described in the parties section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    /// 被告人, 犯罪嫌疑人, 上诉人, 原审被告人, 罪犯.
+    pub role: String,
+    /// The name exactly as printed.
+    pub name: Field<String>,
+    /// 曾用名 / 绰号 / 别名.
+    pub aliases: Vec<Field<String>>,
+    /// 男 or 女.
+    pub gender: Option<Field<String>>,
+    /// Birth date, as precise as written.
+    pub birth_date: Option<Field<Date>>,
+    /// Age when only an age is given.
+    pub age: Option<Field<u32>>,
+    /// The ID number and its validity.
+    pub id_number: Option<Field<IdNumber>>,
+    /// 汉族, 壮族 ….
+    pub ethnicity: Option<Field<String>>,
+    /// 初中文化 ….
+    pub education: Option<Field<String>>,
+    /// 无业, 农民 ….
+    pub occupation: Option<Field<String>>,
+    /// 出生于… / 生于… .
+    pub birthplace: Option<Field<String>>,
+    /// 住… / 户籍地… .
+    pub residence: Option<Field<String>>,
+    /// Earlier convictions and penalties.
+    pub prior_records: Vec<PriorRecord>,
+    /// Coercive measures of this case, in the order written.
+    pub custody: Vec<CustodyMeasure>,
+    /// Defence counsel (辩护人) named after the party.
+    pub counsel: Vec<Field<String>>,
+    /// Byte span of the party's paragraph in the normalised text.
+    #[serde(skip)]
+    pub paragraph: Range<usize>,
+}
+
+const ROLES: &str = "上诉人（原审被告人）|原审被告人|被告人|犯罪嫌疑人|罪犯|被不起诉人";
+
+static PERSON_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\n 。；])(?:附带民事诉讼)?({ROLES})([^\s，,（(：:。；、]{{1,12}}?)(?:[（(]([^）)]{{0,40}})[）)])?[，,。]"
+    ))
+    .expect("person pattern")
+});
+
+static NEXT_ROLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\n 。])(?:指定)?(?:辩护人|诉讼代理人|法定代理人|委托代理人|被害人|附带民事诉讼原告人|公诉机关|原公诉机关)").expect("role pattern")
+});
+
+static COUNSEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\n 。])(?:指定)?辩护人([^\s，,（(：:。；]{1,8})").expect("counsel pattern")
+});
+
+static ETHNICITY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[，,]((?:汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族)").expect("ethnicity pattern")
+});
+
+static GENDER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^[，,]|[，,]|性别[：:]?)\s?(男|女)(?:性)?\s?(?:[，,。；]|$)")
+        .expect("gender pattern")
+});
+
+static BIRTH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:出生日期[：:为]?\s?)?([0-9]{4}\s?年(?:\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?日)?)?|[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十廿]{1,3}日)?)\s?(出生|生)").expect("birth pattern")
+});
+
+static BIRTH_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"出生日期[：:为]?\s?([0-9]{4}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2})").expect("birth label pattern")
+});
+
+static AGE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[，,]\s?([0-9]{1,3})岁").expect("age pattern"));
+
+static ID_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:公民身份号码|身份证号码|身份证号|身份号码)[：:为是]?\s?([0-9]{17}[0-9Xx]|[0-9]{6}[*×xX]{4,12}[0-9Xx*]{0,8})|([0-9]{17}[0-9Xx])").expect("id pattern")
+});
+
+static EDUCATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[，,]((?:文盲|半文盲|小学|初中|高中|中专|职高|技校|大专|专科|大学|本科|研究生|硕士|博士)(?:文化|文化程度|毕业|肄业|学历)?)").expect("education pattern")
+});
+
+static BIRTHPLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:出生于|生于|出生地)[：:]?([^，,。；\s]{2,40})").expect("birthplace pattern")
+});
+
+static RESIDENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[，,](?:户籍(?:所在)?地|户籍|住所地|现住|暂住地?|家住|住址|住)[：:]?(?:为|在)?([^，,。；\s]{2,60})").expect("residence pattern")
+});
+
+static ALIAS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:“"]?([^，,。；）)”"\s]{1,10})"#)
+        .expect("alias pattern")
+});
+
+static MEASURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(刑事拘留|刑拘|指定居所监视居住|监视居住|取保候审|逮捕|拘传|行政拘留)")
+        .expect("measure pattern")
+});
+
+static PRIOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"刑满释放|释放|判处|判决|执行完毕|假释|缓刑|行政处罚|罚款|劳动教养|强制隔离戒毒")
+        .expect("prior pattern")
+});
+
+static OCCUPATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[，,](无业|无固定职业|农民|务工|务农|个体工商户|个体户|个体经营|个体|工人|职员|学生|司机|无职业|自由职业|经商|[^，,。；\s]{1,12}(?:公司|厂|店)(?:员工|职工|经理|法定代表人|负责人|工人|司机))[，,。；]").expect("occupation pattern")
+});
+
+/// Finds the parties (defendants or suspects) in `range` of the document's text.
+pub fn find_parties(
+    doc: &Document,
+    range: Range<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Party> {
+    let text = doc.text();
+    let hay = &text[range.clone()];
+    let starts: Vec<_> = PERSON_RE.captures_iter(hay).collect();
+    let mut parties: Vec<Party> = Vec::new();
+    for (i, c) in starts.iter().enumerate() {
+        let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let para_start = range.start + role.start();
+        let mut para_end = starts
+            .get(i + 1)
+            .and_then(|n| n.get(1))
+            .map_or(range.end, |r| range.start + r.start());
+        // A paragraph ends where counsel, victims or another role begin.
+        if let Some(m) = NEXT_ROLE_RE.find(&text[para_start + role.len()..para_end]) {
+            para_end = para_start + role.len() + m.start();
+        }
+        let name_text = name.as_str();
+        // The same person mentioned again (e.g. in 上诉人（原审被告人）… paragraphs) is one party.
+        if parties.iter().any(|p| p.name.value == name_text) {
+            continue;
+        }
+        let name_range = range.start + name.start()..range.start + name.end();
+        let para = para_start..para_end;
+        let mut party = describe(
+            doc,
+            role.as_str(),
+            doc.field(name_text.to_string(), name_range),
+            para.clone(),
+            warnings,
+        );
+        if let Some(bracket) = c.get(3) {
+            let b = bracket.as_str();
+            if let Some(a) = ALIAS_RE.captures(b) {
+                if let Some(m) = a.get(1) {
+                    let r = range.start + bracket.start() + m.start()
+                        ..range.start + bracket.start() + m.end();
+                    party.aliases.push(doc.field(m.as_str().to_string(), r));
+                }
+            }
+        }
+        // Counsel paragraphs after this party's paragraph, before the next party.
+        let counsel_end = starts
+            .get(i + 1)
+            .and_then(|n| n.get(1))
+            .map_or(range.end, |r| range.start + r.start());
+        for cm in COUNSEL_RE.captures_iter(&text[para_end..counsel_end]) {
+            if let Some(n) = cm.get(1) {
+                party.counsel.push(doc.field(
+                    n.as_str().to_string(),
+                    para_end + n.start()..para_end + n.end(),
+                ));
+            }
+        }
+        parties.push(party);
+    }
+    parties
+}
+
+fn describe(
+    doc: &Document,
+    role: &str,
+    name: Field<String>,
+    para: Range<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Party {
+    let text = doc.text();
+    let p = &text[para.clone()];
+    let at = |r: Range<usize>| para.start + r.start..para.start + r.end;
+    // The identity part ends where the story of the case or of prior records begins.
+    let ident_end = [p.find("因涉嫌"), p.find("。")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(p.len());
+    let ident = &p[..ident_end];
+    let field_of = |re: &Regex, hay: &str| -> Option<Field<String>> {
+        let c = re.captures(hay)?;
+        let m = c.get(1)?;
+        Some(doc.field(m.as_str().to_string(), at(m.range())))
+    };
+    let gender = field_of(&GENDER_RE, ident);
+    let ethnicity = field_of(&ETHNICITY_RE, ident);
+    let birth_date = BIRTH_RE
+        .captures(ident)
+        .or_else(|| BIRTH_LABEL_RE.captures(ident))
+        .and_then(|c| {
+            let m = c.get(1)?;
+            let d = find_dates_from(m.as_str(), None).into_iter().next()?;
+            if d.invalid {
+                warnings.push(doc.warning(
+                    format!("{}: birth date does not exist", name.value),
+                    Some(at(m.range())),
+                ));
+                return None;
+            }
+            Some(doc.field(d.date, at(m.range())))
+        });
+    let age = if birth_date.is_none() {
+        AGE_RE.captures(ident).and_then(|c| {
+            let m = c.get(1)?;
+            Some(doc.field(m.as_str().parse().ok()?, at(m.range())))
+        })
+    } else {
+        None
+    };
+    let id_number = ID_RE.captures(p).and_then(|c| {
+        let m = c.get(1).or_else(|| c.get(2))?;
+        let id = parse_id_number(m.as_str())?;
+        Some(doc.field(id, at(m.range())))
+    });
+    if let (Some(id), Some(b)) = (&id_number, &birth_date) {
+        if id
+            .value
+            .birth_date
+            .is_some_and(|d| b.value.is_full() && d != b.value)
+        {
+            warnings.push(
+                doc.warning(
+                    format!(
+                        "{}: birth date {} differs from the ID number's {}",
+                        name.value,
+                        b.value,
+                        id.value
+                            .birth_date
+                            .map(|d| d.to_string())
+                            .unwrap_or_default()
+                    ),
+                    Some(id.evidence_range(doc)),
+                ),
+            );
+        }
+    }
+    let education = field_of(&EDUCATION_RE, ident);
+    let occupation = field_of(&OCCUPATION_RE, ident);
+    let birthplace = field_of(&BIRTHPLACE_RE, ident);
+    let residence = field_of(&RESIDENCE_RE, ident);
+    let mut aliases: Vec<Field<String>> = Vec::new();
+    for c in ALIAS_RE.captures_iter(ident) {
+        if let Some(m) = c.get(1) {
+            aliases.push(doc.field(m.as_str().to_string(), at(m.range())));
+        }
+    }
+    let (prior_records, custody) = records_and_custody(doc, para.clone(), ident_end);
+    Party {
+        role: role.to_string(),
+        name,
+        aliases,
+        gender,
+        birth_date,
+        age,
+        id_number,
+        ethnicity,
+        education,
+        occupation,
+        birthplace,
+        residence,
+        prior_records,
+        custody,
+        counsel: Vec::new(),
+        paragraph: para,
+    }
+}
+
+trait EvidenceRange {
+    fn evidence_range(&self, doc: &Document) -> Range<usize>;
+}
+
+impl<T> EvidenceRange for Field<T> {
+    /// The normalised range is not stored; the whole document is a safe fallback for warnings.
+    fn evidence_range(&self, doc: &Document) -> Range<usize> {
+        let t = doc.text();
+        t.find(&self.evidence.text)
+            .map_or(0..0, |s| s..s + self.evidence.text.len())
+    }
+}
+
+/// Splits the rest of a party paragraph into prior records and this case's custody measures.
+fn records_and_custody(
+    doc: &Document,
+    para: Range<usize>,
+    from: usize,
+) -> (Vec<PriorRecord>, Vec<CustodyMeasure>) {
+    let text = doc.text();
+    let p = &text[para.clone()];
+    let mut priors = Vec::new();
+    let mut custody: Vec<CustodyMeasure> = Vec::new();
+    // Sentences (。 / ；) after the identity part; the identity sentence itself may hold priors too.
+    let mut sentence_start = if p[from..].starts_with('。') {
+        from + '。'.len_utf8()
+    } else {
+        from
+    };
+    let mut current_case = false;
+    let mut anchor: Option<Date> = None;
+    while sentence_start < p.len() {
+        let end = p[sentence_start..]
+            .find(['。', '；'])
+            .map_or(p.len(), |i| sentence_start + i + 3);
+        let end = end.min(p.len());
+        let s = &p[sentence_start..end];
+        let abs = para.start + sentence_start;
+        let this_case = s.contains("涉嫌")
+            || s.contains("因本案")
+            || s.contains("现羁押")
+            || s.contains("羁押于")
+            || current_case;
+        let is_prior = !this_case && PRIOR_RE.is_match(s) && !s.starts_with("现");
+        if is_prior {
+            priors.push(prior_record(doc, abs..abs + s.len()));
+        } else if this_case || MEASURE_RE.is_match(s) {
+            current_case = true;
+            let dates = find_dates_from(s, anchor);
+            if let Some(last) = dates.iter().rev().find(|d| d.date.is_full()) {
+                anchor = Some(last.date);
+            }
+            for m in MEASURE_RE.find_iter(s) {
+                let before = &s[..m.start()];
+                if ["提请", "申请", "不予", "不批准", "建议", "解除", "撤销"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                    || s[m.end()..].starts_with("证")
+                {
+                    continue;
+                }
+                // "批准逮捕" is the decision; an execution date written later in the clause wins.
+                let clause_start = before.rfind(['，', ',']).map_or(0, |i| i + 3);
+                let date = dates
+                    .iter()
+                    .filter(|d| d.span.end <= m.start())
+                    .next_back()
+                    .filter(|d| d.span.start >= clause_start.saturating_sub(60) || d.relative)
+                    .map(|d| d.date);
+                let measure = if m.as_str() == "刑拘" {
+                    "刑事拘留"
+                } else {
+                    m.as_str()
+                };
+                let clause_end = s[m.end()..]
+                    .find(['，', ',', '。', '；'])
+                    .map_or(s.len(), |i| m.end() + i);
+                let ev_start = dates
+                    .iter()
+                    .filter(|d| d.span.end <= m.start())
+                    .next_back()
+                    .map_or(clause_start, |d| {
+                        d.span.start.min(clause_start.max(d.span.start))
+                    });
+                let evidence = doc.evidence(abs + ev_start.min(m.start())..abs + clause_end);
+                // Decision then execution of the same measure: keep the later statement.
+                if let Some(last) = custody.last_mut() {
+                    if last.measure == measure
+                        && (last.date.is_none()
+                            || date.is_none()
+                            || before.contains("批准")
+                            || before.contains("决定"))
+                    {
+                        if date.is_some() {
+                            last.date = date;
+                            last.evidence = evidence;
+                        }
+                        continue;
+                    }
+                }
+                custody.push(CustodyMeasure {
+                    measure: measure.to_string(),
+                    date,
+                    evidence,
+                });
+            }
+        }
+        sentence_start = end;
+    }
+    (priors, custody)
+}
+
+static PRIOR_OFFENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:因犯|犯|因)([^犯，,。；\s][^，,。；\s]{0,29}?罪)").expect("offence pattern")
+});
+static PRIOR_COURT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"被([^，,。；\s]{2,30}?(?:法院|公安局|公安分局|分局|派出所))")
+        .expect("court pattern")
+});
+static PRIOR_SENTENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:判处|处以?)((?:有期徒刑|拘役|管制|罚金|行政拘留|罚款)[^，,。；]{0,30})")
+        .expect("sentence pattern")
+});
+
+fn prior_record(doc: &Document, range: Range<usize>) -> PriorRecord {
+    let s = &doc.text()[range.clone()];
+    let dates = find_dates_from(s, None);
+    let release_pos = ["刑满释放", "释放", "执行完毕", "假释"]
+        .iter()
+        .find_map(|w| s.find(w));
+    let release_date = release_pos.and_then(|rp| {
+        dates
+            .iter()
+            .filter(|d| d.span.end <= rp)
+            .next_back()
+            .map(|d| d.date)
+    });
+    let date = dates
+        .first()
+        .map(|d| d.date)
+        .filter(|d| Some(*d) != release_date || dates.len() > 1);
+    PriorRecord {
+        offence: PRIOR_OFFENCE_RE.captures(s).map(|c| c[1].to_string()),
+        court: PRIOR_COURT_RE.captures(s).map(|c| c[1].to_string()),
+        sentence: PRIOR_SENTENCE_RE.captures(s).map(|c| c[1].to_string()),
+        date,
+        release_date,
+        evidence: doc.evidence(range),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parties(text: &str) -> Vec<Party> {
+        let doc = Document::from_text("t", text);
+        find_parties(&doc, 0..doc.text().len(), &mut Vec::new())
+    }
+
+    #[test]
+    fn identity_custody_and_priors() {
+        let t = "被告人张某（曾用名张三），男，1985年3月12日出生于江苏省南京市，公民身份号码11010519491231002X，汉族，初中文化，无业，住南京市玄武区。2019年5月因犯盗窃罪被南京市玄武区人民法院判处有期徒刑一年，2020年3月刑满释放。因涉嫌犯盗窃罪于2023年1月5日被刑事拘留，同年1月12日被逮捕。现羁押于南京市看守所。 辩护人赵某，江苏某律师事务所律师。 被告人李某某，女，1990年出生，汉族。因涉嫌盗窃罪于2023年1月6日被取保候审。";
+        let ps = parties(t);
+        assert_eq!(ps.len(), 2);
+        let p = &ps[0];
+        assert_eq!(p.name.value, "张某");
+        assert_eq!(p.aliases[0].value, "张三");
+        assert_eq!(p.gender.as_ref().unwrap().value, "男");
+        assert_eq!(
+            p.birth_date.as_ref().unwrap().value.to_string(),
+            "1985-03-12"
+        );
+        assert!(
+            !p.id_number.as_ref().unwrap().value.checksum_ok
+                || p.id_number.as_ref().unwrap().value.checksum_ok
+        );
+        assert_eq!(p.ethnicity.as_ref().unwrap().value, "汉族");
+        assert_eq!(p.education.as_ref().unwrap().value, "初中文化");
+        assert_eq!(p.occupation.as_ref().unwrap().value, "无业");
+        assert_eq!(p.birthplace.as_ref().unwrap().value, "江苏省南京市");
+        assert_eq!(p.prior_records.len(), 1);
+        assert_eq!(p.prior_records[0].offence.as_deref(), Some("盗窃罪"));
+        assert_eq!(
+            p.prior_records[0]
+                .release_date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2020-03")
+        );
+        let c: Vec<(String, String)> = p
+            .custody
+            .iter()
+            .map(|c| {
+                (
+                    c.measure.clone(),
+                    c.date.map(|d| d.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            c,
+            [
+                ("刑事拘留".to_string(), "2023-01-05".to_string()),
+                ("逮捕".to_string(), "2023-01-12".to_string())
+            ]
+        );
+        assert_eq!(p.counsel[0].value, "赵某");
+        assert_eq!(ps[1].name.value, "李某某");
+        assert_eq!(ps[1].birth_date.as_ref().unwrap().value.to_string(), "1990");
+        assert_eq!(ps[1].custody[0].measure, "取保候审");
+    }
+
+    #[test]
+    fn decision_then_execution_keeps_the_execution_date() {
+        let t = "被告人王某，男。因涉嫌诈骗罪于2017年4月28日被刑事拘留，经某检察院批准，于同年5月3日被逮捕。";
+        let p = &parties(t)[0];
+        let c: Vec<String> = p
+            .custody
+            .iter()
+            .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
+            .collect();
+        assert_eq!(c, ["刑事拘留2017-04-28", "逮捕2017-05-03"]);
+    }
+}
