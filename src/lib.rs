@@ -2,8 +2,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod docs;
 mod error;
+pub mod eval;
 pub mod extract;
+pub mod gold;
+pub mod input;
 mod limits;
 pub mod primitives;
 pub mod read;

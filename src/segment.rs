@@ -204,7 +204,8 @@ pub fn segment(text: &str, ty: DocType) -> Sections {
     let mut starts: Vec<(SectionKind, usize)> = vec![(SectionKind::Header, 0)];
     let mut cursor = 0;
     for marker in markers {
-        let Some(found) = find_marker(text, marker, cursor) else {
+        let prev_start = starts.last().map_or(0, |&(_, s)| s);
+        let Some(found) = find_marker(text, marker, cursor, prev_start) else {
             continue;
         };
         starts.push((marker.kind, found));
@@ -223,31 +224,35 @@ pub fn segment(text: &str, ty: DocType) -> Sections {
     Sections(out)
 }
 
-fn find_marker(text: &str, marker: &Marker, from: usize) -> Option<usize> {
+fn find_marker(text: &str, marker: &Marker, from: usize, prev_start: usize) -> Option<usize> {
     let hay = &text[from..];
-    let mut found = marker.re.find(hay)?;
     if marker.kind == SectionKind::Operative {
         // An appeal ruling quotes the first instance's 判决如下: the last one is this court's.
-        if let Some(last) = marker.re.find_iter(hay).last() {
-            found = last;
+        let last = marker.re.find_iter(hay).last()?;
+        return Some(skip_blank(text, from + last.end()));
+    }
+    for found in marker.re.find_iter(hay) {
+        let abs_start = from + found.start();
+        let abs_end = from + found.end();
+        if marker.after {
+            return Some(skip_blank(text, abs_end));
+        }
+        // Start at the beginning of the paragraph (line break or the space of a joined text).
+        let matched = &text[abs_start..abs_end];
+        let lead = matched.len()
+            - matched
+                .trim_start_matches(['\n', ' ', '。', '）', ')', '；'])
+                .len();
+        let at = abs_start + lead;
+        let start = text[from..at]
+            .rfind(['\n', ' '])
+            .map_or(from, |p| from + p + 1);
+        // A marker inside the paragraph that opened the previous section does not open a new one.
+        if start > prev_start || prev_start == 0 && start > 0 {
+            return Some(start);
         }
     }
-    let abs_start = from + found.start();
-    let abs_end = from + found.end();
-    if marker.after {
-        return Some(skip_blank(text, abs_end));
-    }
-    // Start at the beginning of the paragraph (line break or the space of a joined text),
-    // but never before `from`, and never past a sentence end inside the paragraph.
-    let para_start = text[from..abs_start]
-        .rfind(['\n', ' '])
-        .map_or(from, |p| from + p + 1);
-    let matched = &text[abs_start..abs_end];
-    let lead = matched.len()
-        - matched
-            .trim_start_matches(['\n', ' ', '。', '）', ')'])
-            .len();
-    Some(para_start.max(from).min(abs_start + lead))
+    None
 }
 
 fn skip_blank(text: &str, mut at: usize) -> usize {

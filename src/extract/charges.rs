@@ -24,14 +24,21 @@ pub fn find_charges(text: &str) -> Vec<ChargeMatch> {
         let Some(m) = c.get(1) else { continue };
         let name = m.as_str();
         // Words that end in 罪 but are not charge names.
-        if ["无罪", "有罪", "犯罪", "数罪", "一罪", "此罪", "该罪", "本罪", "重罪", "轻罪", "前罪", "后罪", "新罪"].contains(&name)
+        if [
+            "无罪", "有罪", "犯罪", "数罪", "一罪", "此罪", "该罪", "本罪", "重罪", "轻罪", "前罪",
+            "后罪", "新罪",
+        ]
+        .contains(&name)
             || name.starts_with("数罪")
             || name.ends_with("犯罪")
             || name.chars().count() < 3
         {
             continue;
         }
-        out.push(ChargeMatch { written: name.to_string(), span: m.range() });
+        out.push(ChargeMatch {
+            written: name.to_string(),
+            span: m.range(),
+        });
     }
     out
 }

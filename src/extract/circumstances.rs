@@ -77,10 +77,18 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// Finds circumstances in `range` per person: `names` are the persons of the document;
 /// a sentence naming none of them applies to the one last named (or to all when the
 /// sentence speaks of 各被告人 / 二被告人 / 均).
-pub fn find_circumstances(doc: &Document, range: Range<usize>, names: &[String]) -> Vec<Vec<Circumstance>> {
+pub fn find_circumstances(
+    doc: &Document,
+    range: Range<usize>,
+    names: &[String],
+) -> Vec<Vec<Circumstance>> {
     let text = doc.text();
     let mut per: Vec<Vec<Circumstance>> = vec![Vec::new(); names.len()];
-    let mut last_named: Vec<usize> = if names.len() == 1 { vec![0] } else { Vec::new() };
+    let mut last_named: Vec<usize> = if names.len() == 1 {
+        vec![0]
+    } else {
+        Vec::new()
+    };
     // A claim rejected later ("…辩护人提出系自首。经查，…不予采纳。") spans two sentences.
     let sents = sentences(text, range);
     for (si, s) in sents.iter().enumerate() {
@@ -91,7 +99,12 @@ pub fn find_circumstances(doc: &Document, range: Range<usize>, names: &[String])
             .filter(|(_, n)| mentions(st, n, names))
             .map(|(i, _)| i)
             .collect();
-        let who = if st.contains("各被告人") || st.contains("上述被告人") || st.contains("二被告人") || st.contains("三被告人") || st.contains("两被告人") {
+        let who = if st.contains("各被告人")
+            || st.contains("上述被告人")
+            || st.contains("二被告人")
+            || st.contains("三被告人")
+            || st.contains("两被告人")
+        {
             (0..names.len()).collect()
         } else if !named.is_empty() {
             named.clone()
@@ -103,7 +116,10 @@ pub fn find_circumstances(doc: &Document, range: Range<usize>, names: &[String])
         }
         let next = sents.get(si + 1).map_or("", |n| &text[n.clone()]);
         let is_claim = CLAIM_RE.is_match(st) && !st.starts_with("本院认为");
-        let rejected_here = REJECT_RE.is_match(st) || (is_claim && (next.starts_with("经查") || next.starts_with("本院认为")) && REJECT_RE.is_match(next));
+        let rejected_here = REJECT_RE.is_match(st)
+            || (is_claim
+                && (next.starts_with("经查") || next.starts_with("本院认为"))
+                && REJECT_RE.is_match(next));
         for (tag, yes, no) in TAGS.iter() {
             if !yes.is_match(st) {
                 continue;
@@ -111,7 +127,12 @@ pub fn find_circumstances(doc: &Document, range: Range<usize>, names: &[String])
             let negated = no.as_ref().is_some_and(|n| n.is_match(st));
             let stance = if rejected_here && is_claim || negated {
                 Stance::Rejected
-            } else if is_claim && !st.contains("本院") && !st.contains("予以确认") && !st.contains("予以采纳") && !st.contains("成立") {
+            } else if is_claim
+                && !st.contains("本院")
+                && !st.contains("予以确认")
+                && !st.contains("予以采纳")
+                && !st.contains("成立")
+            {
                 // A bare claim: neither affirmed nor rejected by the court in this sentence.
                 continue;
             } else {
@@ -121,20 +142,34 @@ pub fn find_circumstances(doc: &Document, range: Range<usize>, names: &[String])
                 if per[p].iter().any(|c| c.tag == *tag && c.stance == stance) {
                     continue;
                 }
-                per[p].push(Circumstance { tag: tag.to_string(), stance, evidence: doc.evidence(s.clone()) });
+                per[p].push(Circumstance {
+                    tag: tag.to_string(),
+                    stance,
+                    evidence: doc.evidence(s.clone()),
+                });
             }
         }
     }
     // 坦白 is the truthful confession of one who did not surrender (自首 includes it).
     for list in &mut per {
-        if list.iter().any(|c| c.tag == "自首" && c.stance == Stance::Affirmed) {
+        if list
+            .iter()
+            .any(|c| c.tag == "自首" && c.stance == Stance::Affirmed)
+        {
             list.retain(|c| !(c.tag == "坦白" && c.stance == Stance::Affirmed));
         }
-        if list.iter().any(|c| c.tag == "累犯" && c.stance == Stance::Affirmed) {
+        if list
+            .iter()
+            .any(|c| c.tag == "累犯" && c.stance == Stance::Affirmed)
+        {
             list.retain(|c| c.tag != "前科");
         }
         // A circumstance both affirmed and rejected: affirmed wins (the court's conclusion).
-        let affirmed: Vec<String> = list.iter().filter(|c| c.stance == Stance::Affirmed).map(|c| c.tag.clone()).collect();
+        let affirmed: Vec<String> = list
+            .iter()
+            .filter(|c| c.stance == Stance::Affirmed)
+            .map(|c| c.tag.clone())
+            .collect();
         list.retain(|c| c.stance == Stance::Affirmed || !affirmed.contains(&c.tag));
     }
     per
@@ -145,7 +180,9 @@ pub fn mentions(sentence: &str, name: &str, all: &[String]) -> bool {
     let mut from = 0;
     while let Some(i) = sentence[from..].find(name) {
         let at = from + i;
-        let longer = all.iter().any(|o| o.len() > name.len() && o.starts_with(name) && sentence[at..].starts_with(o.as_str()));
+        let longer = all.iter().any(|o| {
+            o.len() > name.len() && o.starts_with(name) && sentence[at..].starts_with(o.as_str())
+        });
         if !longer {
             return true;
         }

@@ -269,9 +269,8 @@ fn describe(
             .birth_date
             .is_some_and(|d| b.value.is_full() && d != b.value)
         {
-            warnings.push(
-                doc.warning(
-                    format!(
+            warnings.push(doc.warning(
+                format!(
                         "{}: birth date {} differs from the ID number's {}",
                         name.value,
                         b.value,
@@ -280,9 +279,8 @@ fn describe(
                             .map(|d| d.to_string())
                             .unwrap_or_default()
                     ),
-                    Some(id.evidence_range(doc)),
-                ),
-            );
+                Some(id.evidence_range(doc)),
+            ));
         }
     }
     let education = field_of(&EDUCATION_RE, ident);

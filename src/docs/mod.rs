@@ -1,0 +1,3 @@
+//! The typed models of each document kind, composed from the element extractors.
+
+pub mod judgment;
