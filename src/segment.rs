@@ -201,13 +201,35 @@ pub fn segment(text: &str, ty: DocType) -> Sections {
     } else {
         &PROCURATORATE
     };
+    // Two anchors bound the search: the operative part (the last 判决如下) and the reasoning
+    // (the first 本院认为 before it). Markers of earlier sections are searched only before the
+    // reasoning, so that "公诉机关指控的罪名成立" inside the reasoning opens no allegation.
+    let operative = markers
+        .iter()
+        .find(|m| m.kind == SectionKind::Operative)
+        .and_then(|m| find_marker(text, m, 0, text.len(), 0));
+    let op_limit = operative.unwrap_or(text.len());
+    let reasoning = markers
+        .iter()
+        .find(|m| m.kind == SectionKind::Reasoning)
+        .and_then(|m| find_marker(text, m, first_party_end(text, markers), op_limit, 0));
     let mut starts: Vec<(SectionKind, usize)> = vec![(SectionKind::Header, 0)];
     let mut cursor = 0;
     for marker in markers {
         let prev_start = starts.last().map_or(0, |&(_, s)| s);
-        let Some(found) = find_marker(text, marker, cursor, prev_start) else {
-            continue;
+        let found = match marker.kind {
+            SectionKind::Reasoning => reasoning.filter(|&r| r >= cursor),
+            SectionKind::Operative => operative.filter(|&o| o >= cursor),
+            kind => {
+                let limit = if kind < SectionKind::Reasoning {
+                    reasoning.unwrap_or(op_limit)
+                } else {
+                    text.len()
+                };
+                find_marker(text, marker, cursor, limit.max(cursor), prev_start)
+            }
         };
+        let Some(found) = found else { continue };
         starts.push((marker.kind, found));
         cursor = found;
     }
@@ -224,8 +246,23 @@ pub fn segment(text: &str, ty: DocType) -> Sections {
     Sections(out)
 }
 
-fn find_marker(text: &str, marker: &Marker, from: usize, prev_start: usize) -> Option<usize> {
-    let hay = &text[from..];
+/// Where the first party marker ends: the reasoning is never looked for before it.
+fn first_party_end(text: &str, markers: &[Marker]) -> usize {
+    markers
+        .iter()
+        .find(|m| m.kind == SectionKind::Parties)
+        .and_then(|m| m.re.find(text))
+        .map_or(0, |m| m.end())
+}
+
+fn find_marker(
+    text: &str,
+    marker: &Marker,
+    from: usize,
+    limit: usize,
+    prev_start: usize,
+) -> Option<usize> {
+    let hay = &text[from..limit];
     if marker.kind == SectionKind::Operative {
         // An appeal ruling quotes the first instance's 判决如下: the last one is this court's.
         let last = marker.re.find_iter(hay).last()?;
