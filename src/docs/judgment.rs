@@ -5,7 +5,9 @@ use crate::document::{Document, Evidence, Field, Warning};
 use crate::extract::charges::find_charges;
 use crate::extract::circumstances::{find_circumstances, Circumstance};
 use crate::extract::parties::{find_parties, Party};
-use crate::extract::sentence::{parse_sentence, term_dates, ChargeSentence, Sentence};
+use crate::extract::sentence::{
+    mask_brackets, parse_sentence, term_dates, ChargeSentence, Sentence,
+};
 use crate::primitives::{find_articles, find_case_number, find_dates, CaseNumber, Date};
 use crate::segment::{segment, SectionKind, Sections};
 use regex::Regex;
@@ -455,8 +457,9 @@ fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, 
 
 fn outcome(doc: &Document, block: Range<usize>) -> Outcome {
     let text = doc.text();
-    let b = &text[block.clone()];
-    // The decision proper ends before orders about costs, goods and the term-dates note.
+    // Bracketed notes (刑期…止, 罚金已缴纳) never hold a charge or a penalty.
+    let masked = mask_brackets(&text[block.clone()]);
+    let b = masked.as_str();
     let verdict = if b.contains("无罪") && !b.contains("犯") {
         Verdict::Acquitted
     } else if b.contains("免予刑事处罚") || b.contains("免除刑事处罚") || b.contains("免于刑事处罚")

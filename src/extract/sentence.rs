@@ -92,9 +92,9 @@ fn term_after(text: &str, at: usize) -> Option<(Term, Range<usize>)> {
 
 /// Parses the sentence in `range` (one defendant's or one charge's clause).
 pub fn parse_sentence(doc: &Document, range: Range<usize>) -> Option<Sentence> {
-    let text = doc.text();
-    let s = &text[range.clone()];
-    // Clauses about costs and orders are not penalties; the term dates parenthesis is handled apart.
+    // Notes in brackets (刑期…, 罚金已缴纳) are not part of the sentence.
+    let masked = mask_brackets(&doc.text()[range.clone()]);
+    let s = masked.as_str();
     let mut principal = None;
     let mut term_months = None;
     let mut term_days = None;
@@ -164,6 +164,27 @@ pub fn parse_sentence(doc: &Document, range: Range<usize>) -> Option<Sentence> {
         confiscation,
         evidence: doc.evidence(range),
     })
+}
+
+/// `s` with the contents of full-width brackets blanked (same byte length, so offsets hold).
+pub fn mask_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '（' => {
+                depth += 1;
+                out.push_str(&" ".repeat(c.len_utf8()));
+            }
+            '）' if depth > 0 => {
+                depth -= 1;
+                out.push_str(&" ".repeat(c.len_utf8()));
+            }
+            _ if depth > 0 => out.push_str(&" ".repeat(c.len_utf8())),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn parse_term_prefix(s: &str) -> Option<Term> {
