@@ -3,7 +3,7 @@
 use crate::classify::{classify, DocType};
 use crate::document::{Document, Evidence, Field, Warning};
 use crate::extract::charges::find_charges;
-use crate::extract::circumstances::{find_circumstances, Circumstance};
+use crate::extract::circumstances::{find_circumstances, Circumstance, Stance};
 use crate::extract::parties::{find_parties, Party};
 use crate::extract::sentence::{
     mask_brackets, parse_sentence, term_dates, ChargeSentence, Sentence,
@@ -205,15 +205,11 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
         .as_ref()
         .and_then(|n| n.value.trial_level.clone())
         .or_else(|| (text[parties_range.clone()].contains("上诉人")).then(|| "二审".to_string()));
+    // 原公诉机关 of an appeal stands before the first party.
     let prosecutor = PROSECUTOR_RE
-        .captures(&text[parties_range.clone()])
+        .captures(&text[..parties_range.end])
         .and_then(|c| c.get(1))
-        .map(|m| {
-            doc.field(
-                m.as_str().to_string(),
-                parties_range.start + m.start()..parties_range.start + m.end(),
-            )
-        });
+        .map(|m| doc.field(m.as_str().to_string(), m.range()));
 
     // The procedure paragraph: from the procedure section to the facts or reasoning.
     let proc_span = procedure_range.clone().map(|p| {
@@ -350,6 +346,7 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
             alleged_circumstances: alleged.get(i).cloned().unwrap_or_default(),
         });
     }
+    confession_from_citation(&law_articles, &mut defendants);
     for d in &defendants {
         check_term_dates(doc, d, &mut warnings);
     }
@@ -558,6 +555,34 @@ fn quoted_recommendation(doc: &Document, sections: &Sections) -> Option<QuotedRe
         text: doc.evidence(m.range()),
         adopted,
     })
+}
+
+/// Citing 第六十七条第三款 affirms a truthful confession (坦白) when the reasoning names it for
+/// nobody in words: then it applies to every defendant who did not surrender.
+fn confession_from_citation(articles: &[Field<ArticleRef>], defendants: &mut [JudgedDefendant]) {
+    let Some(cite) = articles
+        .iter()
+        .find(|a| a.value.law == "刑法" && a.value.article == "67" && a.value.clause == Some(3))
+    else {
+        return;
+    };
+    let affirmed = |d: &JudgedDefendant, tag: &str| {
+        d.circumstances
+            .iter()
+            .any(|c| c.tag == tag && c.stance == Stance::Affirmed)
+    };
+    if defendants.iter().any(|d| affirmed(d, "坦白")) {
+        return;
+    }
+    for d in defendants.iter_mut().filter(|d| d.outcome.is_some()) {
+        if !affirmed(d, "自首") {
+            d.circumstances.push(Circumstance {
+                tag: "坦白".into(),
+                stance: Stance::Affirmed,
+                evidence: cite.evidence.clone(),
+            });
+        }
+    }
 }
 
 /// A term whose stated dates do not match its length is reported, not smoothed over.

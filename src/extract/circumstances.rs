@@ -33,16 +33,16 @@ static TAGS: LazyLock<Vec<(&'static str, Regex, Option<Regex>)>> = LazyLock::new
     vec![
         ("累犯", r("累犯"), Some(r("不(?:构成|属于?|是|系|能认定为?)累犯|累犯[^，。；]{0,10}不(?:成立|能成立|予)"))),
         ("自首", r("自首"), Some(r("不(?:构成|属于?|是|系|能认定为?|应认定为?|具有|符合)[^，。；]{0,8}自首|自首[^，。；]{0,12}(?:不能成立|不成立|不予|不符合|不足)|没有自首|无自首|(?:提出|辩称|认为)[^。；]{0,30}自首"))),
-        ("坦白", r("如实供述|坦白|第六十七条第三款"), Some(r("不(?:构成|属于?|能认定为?)坦白|未如实供述|没有如实供述"))),
+        ("坦白", r("如实供述|如实交代|坦白|(?:交代|供述|供认)[^，。；]{0,8}(?:犯罪事实|罪行)"), Some(r("不(?:构成|属于?|能认定为?)坦白|未如实供述|没有如实供述"))),
         ("立功", r("立功"), Some(r("不(?:构成|属于?|是|系|能认定为?|具有)[^，。；]{0,8}立功|立功[^，。；]{0,12}(?:不能成立|不成立|不予)|没有立功|无立功"))),
-        ("认罪认罚", r("认罪认罚"), Some(r("不(?:适用|属于)认罪认罚"))),
+        ("认罪认罚", r("认罪认罚|愿意接受处罚|同意(?:检察机关的)?量刑建议|签署[^，。；]{0,10}具结书"), Some(r("不(?:适用|属于)认罪认罚"))),
         ("未遂", r("未遂"), Some(r("不(?:构成|属于?|是|系)[^，。；]{0,6}未遂"))),
         ("中止", r("犯罪中止|中止犯|系中止"), None),
         ("预备", r("犯罪预备|预备犯"), None),
-        ("从犯", r("从犯"), Some(r("不(?:构成|属于?|是|系|能认定为?)从犯|不分主从|从犯[^，。；]{0,12}(?:不能成立|不成立|不予)"))),
-        ("主犯", r("主犯"), Some(r("不分主从|不(?:构成|属于?|是|系)主犯"))),
-        ("未成年人", r("未成年|未满十八周岁|不满十八周岁|已满十[四六]周岁不满十八周岁"), None),
-        ("退赃退赔", r("退赃|退赔|退缴|退还[^，。；]{0,10}(?:赃款|赃物|违法所得|被害人)|退出[^，。；]{0,6}(?:赃款|违法所得)|返还[^，。；]{0,10}(?:赃款|赃物)|赃款[^，。；]{0,6}已?退还|赃物[^，。；]{0,6}已?(?:退还|发还)"), Some(r("未退赃|未退赔|没有退赃|拒不退"))),
+        ("从犯", r("从犯"), Some(r("不(?:构成|属于?|是|系|能认定为?)从犯|不(?:必|需|宜|应|予)?(?:区)?分主从|从犯[^，。；]{0,12}(?:不能成立|不成立|不予)"))),
+        ("主犯", r("主犯"), Some(r("不(?:必|需|宜|应|予)?(?:区)?分主从|不(?:构成|属于?|是|系)主犯"))),
+        ("未成年人", r("(?:系|是|属于?|作为|时为|时系)未成年人?|犯罪时[^，。；]{0,12}(?:未满|不满)十八周岁|已满十[四六]周岁不满十八周岁|未成年人犯罪"), None),
+        ("退赃退赔", r("退赃|退赔|退缴|退还[^，。；]{0,10}(?:赃款|赃物|违法所得|被害人)|退出[^，。；]{0,6}(?:赃款|违法所得)|返还[^，。；]{0,10}(?:赃款|赃物)|赃款[^，。；]{0,6}已?退还|赃物[^，。；]{0,6}已?(?:退还|发还)|(?:上缴|缴回|退回|返还)[^，。；]{0,8}(?:非法所得|违法所得|赃款|税款)|(?:非法所得|违法所得)[^，。；]{0,8}(?:上缴|缴回|退回|退还)"), Some(r("未退赃|未退赔|没有退赃|拒不退"))),
         ("取得谅解", r("谅解|达成和解|刑事和解"), Some(r("未(?:能)?(?:取得|获得|得到)[^，。；]{0,10}谅解|没有[^，。；]{0,6}谅解"))),
         ("前科", r("前科|劣迹|曾因[^，。；]{0,20}(?:被判处|受过刑事处罚)|有犯罪记录"), Some(r("无前科|没有前科|无犯罪前科|系初犯|前科[^，。；]{0,6}(?:不予|不能)"))),
     ]
@@ -99,6 +99,7 @@ pub fn find_circumstances(
             .filter(|(_, n)| mentions(st, n, names))
             .map(|(i, _)| i)
             .collect();
+        let named = subjects(st, &named, names);
         let who = if st.contains("各被告人")
             || st.contains("上述被告人")
             || st.contains("二被告人")
@@ -173,6 +174,38 @@ pub fn find_circumstances(
         list.retain(|c| c.stance == Stance::Affirmed || !affirmed.contains(&c.tag));
     }
     per
+}
+
+/// Of the persons named in a sentence, those it speaks about: the first one named and any
+/// listed with it (`张某、李某`), not one named later as an object (`协助抓获同案被告人王某`).
+fn subjects(sentence: &str, named: &[usize], names: &[String]) -> Vec<usize> {
+    let first_pos = |i: usize| sentence.find(names[i].as_str()).unwrap_or(usize::MAX);
+    let Some(&first) = named.iter().min_by_key(|&&i| first_pos(i)) else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    let mut end = first_pos(first) + names[first].len();
+    loop {
+        let rest = &sentence[end..];
+        let sep = ["、", "和", "及", "与", "，"]
+            .iter()
+            .find(|s| rest.starts_with(**s));
+        let Some(sep) = sep else { break };
+        let after = &rest[sep.len()..];
+        let after = after.strip_prefix("被告人").unwrap_or(after);
+        let next = named
+            .iter()
+            .filter(|&&i| after.starts_with(names[i].as_str()))
+            .max_by_key(|&&i| names[i].len());
+        match next {
+            Some(&i) if !out.contains(&i) => {
+                out.push(i);
+                end = sentence.len() - after.len() + names[i].len();
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 /// Whether `sentence` names `name` (and not only as part of a longer name of another person).
