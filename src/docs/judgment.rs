@@ -411,6 +411,9 @@ fn operative_articles(doc: &Document, sections: &Sections) -> Vec<Field<ArticleR
     out
 }
 
+static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s。；])[一二三四五六七八九十]{1,3}、").expect("item pattern")
+});
 static BLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:上诉人|原审被告人|被告人|被告|罪犯|被告单位)").expect("block pattern")
 });
@@ -419,29 +422,54 @@ static BLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
 fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, Outcome)> {
     let text = doc.text();
     let optext = &text[op.clone()];
-    // Where each defendant's block starts: a role word directly followed by the name.
-    let mut starts: Vec<(usize, String)> = Vec::new();
+    // Every place a defendant is named after a role word; items (一、二、) bound blocks too.
+    let mut candidates: Vec<(usize, String)> = Vec::new();
     for m in BLOCK_RE.find_iter(optext) {
-        let rest = &optext[m.end()..];
-        let rest = rest.trim_start_matches(['（', '）', '原', '审', '被', '告', '人']);
-        let mut best: Option<&String> = None;
-        for n in names {
-            if rest.starts_with(n.as_str()) && best.is_none_or(|b| n.len() > b.len()) {
-                best = Some(n);
-            }
-        }
+        let rest = optext[m.end()..].trim_start_matches(['（', '）', '原', '审', '被', '告', '人']);
+        let best = names
+            .iter()
+            .filter(|n| rest.starts_with(n.as_str()))
+            .max_by_key(|n| n.len());
         if let Some(n) = best {
-            if !starts.iter().any(|(_, x)| x == n) {
-                starts.push((m.start(), n.clone()));
-            }
+            candidates.push((m.start(), n.clone()));
         }
     }
     // A single defendant who is named without a role word.
-    if starts.is_empty() && names.len() == 1 {
+    if candidates.is_empty() && names.len() == 1 {
         if let Some(i) = optext.find(names[0].as_str()) {
-            starts.push((i, names[0].clone()));
+            candidates.push((i, names[0].clone()));
         }
     }
+    let items: Vec<usize> = ITEM_RE.find_iter(optext).map(|m| m.end()).collect();
+    let item_start = |pos: usize| {
+        items
+            .iter()
+            .filter(|&&i| i <= pos)
+            .next_back()
+            .copied()
+            .unwrap_or(0)
+    };
+    // An appeal decision quotes the first instance inside 维持… / 撤销… items: the
+    // defendant's own block is the first one outside such a quotation.
+    let quoted = |pos: usize| {
+        let lead = &optext[item_start(pos)..pos];
+        lead.contains("维持")
+            || lead.contains("撤销")
+            || lead.ends_with("即")
+            || lead.ends_with("即：“")
+    };
+    let mut starts: Vec<(usize, String)> = Vec::new();
+    for n in names {
+        let mine: Vec<usize> = candidates
+            .iter()
+            .filter(|(_, x)| x == n)
+            .map(|(p, _)| *p)
+            .collect();
+        if let Some(p) = mine.iter().find(|&&p| !quoted(p)).or(mine.first()) {
+            starts.push((*p, n.clone()));
+        }
+    }
+    starts.sort();
     let end_of_decisions = optext.len();
     let mut out = Vec::new();
     for (i, (s, name)) in starts.iter().enumerate() {
@@ -457,10 +485,15 @@ fn outcome(doc: &Document, block: Range<usize>) -> Outcome {
     // Bracketed notes (刑期…止, 罚金已缴纳) never hold a charge or a penalty.
     let masked = mask_brackets(&text[block.clone()]);
     let b = masked.as_str();
+    let exempt = ["免予刑事处罚", "免除刑事处罚", "免于刑事处罚"]
+        .iter()
+        .any(|w| b.contains(w));
+    let penalty = ["判处", "决定执行", "单处罚金"]
+        .iter()
+        .any(|w| b.contains(w));
     let verdict = if b.contains("无罪") && !b.contains("犯") {
         Verdict::Acquitted
-    } else if b.contains("免予刑事处罚") || b.contains("免除刑事处罚") || b.contains("免于刑事处罚")
-    {
+    } else if exempt && !penalty {
         Verdict::Exempted
     } else {
         Verdict::Guilty
@@ -526,16 +559,25 @@ fn first_clause_len(b: &str) -> usize {
 /// Where the sentence proper ends: the term-dates parenthesis or the first full stop.
 fn sentence_end(b: &str, from: usize) -> usize {
     let rest = &b[from..];
-    let stops = [
-        rest.find("（刑期"),
-        rest.find("(刑期"),
-        rest.find("刑期"),
-        rest.find("（缓刑"),
-        rest.find("缓刑考验期"),
-        rest.find("。"),
-        rest.find("；"),
-    ];
-    from + stops.into_iter().flatten().min().unwrap_or(rest.len())
+    let note = |upto: usize| {
+        ["刑期", "缓刑考验期"]
+            .iter()
+            .filter_map(|w| rest[..upto].find(w))
+            .min()
+    };
+    let mut at = 0;
+    while let Some(i) = rest[at..].find(['。', '；']) {
+        let stop = at + i;
+        let next = rest[stop + 3..].trim_start();
+        if !["并处", "剥夺", "缓刑", "没收"]
+            .iter()
+            .any(|w| next.starts_with(w))
+        {
+            return from + note(stop).unwrap_or(stop);
+        }
+        at = stop + 3;
+    }
+    from + note(rest.len()).unwrap_or(rest.len())
 }
 
 fn quoted_recommendation(doc: &Document, sections: &Sections) -> Option<QuotedRecommendation> {
