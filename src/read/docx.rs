@@ -29,16 +29,19 @@ pub(super) fn read_docx(source: &str, bytes: &[u8], limits: &Limits) -> Result<R
     };
     let mut warnings = Vec::new();
     let xml = read_part(source, bytes, limits)?;
-    let xml = xml_to_str(xml, &mut warnings);
-    let text = document_text(&xml, limits).map_err(|e| match e {
-        TextError::Xml(d) => malformed(format!("{DOCUMENT_PART}: {d}")),
-        TextError::Depth(found) => Error::Limit {
-            source_name: source.to_string(),
-            limit: "max_depth",
-            allowed: u64::from(limits.max_depth),
-            found,
-        },
-    })?;
+    let text = match xml_text(&xml, limits, &mut warnings) {
+        Ok(text) => text,
+        Err(TextError::Xml(d)) => return Err(malformed(format!("{DOCUMENT_PART}: {d}"))),
+        Err(TextError::Utf8) => return Err(malformed(format!("{DOCUMENT_PART}: not UTF-8"))),
+        Err(TextError::Depth(found)) => {
+            return Err(Error::Limit {
+                source_name: source.to_string(),
+                limit: "max_depth",
+                allowed: u64::from(limits.max_depth),
+                found,
+            })
+        }
+    };
     Ok(RawText {
         source: source.to_string(),
         format: Format::Docx,
@@ -115,9 +118,17 @@ fn read_part(source: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// The XML part as text: UTF-8 (with or without BOM) or UTF-16 with BOM.
-fn xml_to_str(xml: Vec<u8>, warnings: &mut Vec<String>) -> String {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&xml) {
+/// The text of the XML part: UTF-8 (with or without BOM) or UTF-16 with BOM.
+///
+/// The parser checks UTF-8 as it goes; only a part that fails that check is
+/// converted with replacement characters and parsed again.
+fn xml_text(
+    xml: &[u8],
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> std::result::Result<String, TextError> {
+    let mut body = xml;
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(xml) {
         if enc != encoding_rs::UTF_8 {
             let (text, had_errors) = enc.decode_without_bom_handling(&xml[bom_len..]);
             if had_errors {
@@ -126,27 +137,24 @@ fn xml_to_str(xml: Vec<u8>, warnings: &mut Vec<String>) -> String {
                     enc.name()
                 ));
             }
-            return text.into_owned();
+            return document_text(text.as_bytes(), limits);
         }
-        return utf8(xml[bom_len..].to_vec(), warnings);
+        body = &xml[bom_len..];
     }
-    utf8(xml, warnings)
-}
-
-fn utf8(xml: Vec<u8>, warnings: &mut Vec<String>) -> String {
-    match String::from_utf8(xml) {
-        Ok(s) => s,
-        Err(e) => {
+    match document_text(body, limits) {
+        Err(TextError::Utf8) => {
             warnings.push(format!(
                 "{DOCUMENT_PART}: invalid UTF-8 sequences replaced by U+FFFD"
             ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+            document_text(String::from_utf8_lossy(body).as_bytes(), limits)
         }
+        other => other,
     }
 }
 
 enum TextError {
     Xml(String),
+    Utf8,
     Depth(u64),
 }
 
@@ -199,8 +207,8 @@ fn is_layout_break(e: &BytesStart<'_>) -> bool {
 }
 
 /// Paragraph texts of `document.xml`, joined by `\n`.
-fn document_text(xml: &str, limits: &Limits) -> std::result::Result<String, TextError> {
-    let mut reader = Reader::from_str(xml);
+fn document_text(xml: &[u8], limits: &Limits) -> std::result::Result<String, TextError> {
+    let mut reader = Reader::from_reader(xml);
     let mut out = String::with_capacity(xml.len() / 4);
     // Open paragraphs: a text box inside a paragraph opens a nested one.
     let mut paras: Vec<String> = Vec::new();
@@ -214,11 +222,12 @@ fn document_text(xml: &str, limits: &Limits) -> std::result::Result<String, Text
     let max_depth = u64::from(limits.max_depth).max(1);
 
     loop {
-        let event = reader.read_event().map_err(|e| {
-            TextError::Xml(format!(
+        let event = reader.read_event().map_err(|e| match e {
+            quick_xml::Error::Encoding(_) => TextError::Utf8,
+            e => TextError::Xml(format!(
                 "invalid XML at byte {}: {e}",
                 reader.error_position()
-            ))
+            )),
         })?;
         match event {
             Event::Start(e) => {
@@ -351,9 +360,10 @@ mod tests {
         let xml = format!(
             r#"<?xml version="1.0"?><w:document xmlns:w="w" xmlns:mc="mc"><w:body>{body}</w:body></w:document>"#
         );
-        match document_text(&xml, &Limits::default()) {
+        match document_text(xml.as_bytes(), &Limits::default()) {
             Ok(t) => t,
             Err(TextError::Xml(d)) => panic!("xml error: {d}"),
+            Err(TextError::Utf8) => panic!("not UTF-8"),
             Err(TextError::Depth(d)) => panic!("depth {d}"),
         }
     }
@@ -375,10 +385,32 @@ mod tests {
     }
 
     #[test]
+    fn encodings_of_the_part() {
+        let xml = "<w:document><w:body><w:p><w:r><w:t>张某</w:t></w:r></w:p></w:body></w:document>";
+        let mut warnings = Vec::new();
+        let limits = Limits::default();
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(xml.as_bytes());
+        assert!(matches!(xml_text(&bom, &limits, &mut warnings), Ok(t) if t == "张某"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert!(matches!(xml_text(&utf16, &limits, &mut warnings), Ok(t) if t == "张某"));
+        assert!(warnings.is_empty());
+        let (head, tail) = xml.split_at(xml.find("</w:t>").unwrap_or(0));
+        let broken = [head.as_bytes(), &[0xFF], tail.as_bytes()].concat();
+        assert!(std::str::from_utf8(&broken).is_err());
+        let r = xml_text(&broken, &limits, &mut warnings);
+        assert!(matches!(r, Ok(t) if t == "张某\u{FFFD}"), "{:?}", warnings);
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
     fn unclosed_is_malformed() {
-        let r = document_text("<w:document><w:body><w:p>", &Limits::default());
+        let r = document_text(b"<w:document><w:body><w:p>", &Limits::default());
         assert!(matches!(r, Err(TextError::Xml(_))));
-        let r = document_text("<w:document><w:body></w:p></w:body>", &Limits::default());
+        let r = document_text(b"<w:document><w:body></w:p></w:body>", &Limits::default());
         assert!(matches!(r, Err(TextError::Xml(_))));
     }
 }
