@@ -368,6 +368,68 @@ fn html_damaged_and_huge_is_linear() {
     assert_eq!(text_of(unclosed.as_bytes()).text, "正文");
 }
 
+#[test]
+fn html_charset_declared_wrongly_or_missing() {
+    // Re-saved as UTF-8 but still declaring gb2312: the valid UTF-8 wins.
+    let page = format!(
+        "<html><head><meta charset=\"gb2312\"></head><body><p>{}</p></body></html>",
+        JUDGMENT.replace('\n', "</p><p>")
+    );
+    assert_eq!(text_of(page.as_bytes()).text, JUDGMENT);
+    // GBK without any declaration: detected.
+    let page = page.replace("<meta charset=\"gb2312\">", "");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+    assert_eq!(text_of(&gbk).text, JUDGMENT);
+    // UTF-8 with a BOM.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(page.as_bytes());
+    let raw = text_of(&bom);
+    assert_eq!(raw.format, Format::Html);
+    assert_eq!(raw.text, JUDGMENT);
+}
+
+#[test]
+fn html_markup_soup_never_panics() {
+    const PIECES: [&str; 24] = [
+        "<",
+        ">",
+        "</",
+        "<p>",
+        "</p",
+        "<div class=\"",
+        "\"",
+        "'",
+        "=",
+        "&",
+        "&#",
+        "&#x",
+        ";",
+        "&amp",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script",
+        "<br/>",
+        "张某",
+        " ",
+        "\n",
+        "<!",
+        "\u{A0}",
+    ];
+    for seed in 1..200u64 {
+        let picks = pseudo_random(300, seed);
+        let mut page = String::from("<html>");
+        for b in picks {
+            page.push_str(PIECES[b as usize % PIECES.len()]);
+        }
+        match read(page.as_bytes()) {
+            Ok(raw) => assert!(!raw.text.contains("\n\n")),
+            Err(Error::NoText { .. }) => {}
+            Err(e) => panic!("seed {seed}: {e}"),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // DOCX
 
