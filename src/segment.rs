@@ -84,7 +84,7 @@ struct Marker {
 fn m(kind: SectionKind, pattern: &str, after: bool) -> Marker {
     Marker {
         kind,
-        re: Regex::new(pattern).expect("section pattern"),
+        re: crate::pattern::re(pattern),
         after,
     }
 }
