@@ -148,9 +148,13 @@ fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<usize> {
         j += 2;
         count += 1;
     }
-    // The last char must not be followed directly by more CJK (then it was a word).
-    let ends_clean = chars.get(j + 1).is_none_or(|x| !is_cjk(x.1));
-    (count >= 3 && ends_clean).then_some(j + 1)
+    // A last char followed directly by more CJK starts the next word (批 准 … 书 深南检…):
+    // it is not part of the title.
+    if count > 1 && chars.get(j + 1).is_some_and(|x| is_cjk(x.1)) {
+        j -= 2;
+        count -= 1;
+    }
+    (count >= 3).then_some(j + 1)
 }
 
 /// Whether `c` is a blank other than a line break.
@@ -190,6 +194,7 @@ mod tests {
         ("张\u{200B}某", "张某"),
         // Not a spaced title: only two characters, and words around.
         ("张某 李某", "张某 李某"),
+        ("检察院 批 准 逮 捕 决 定 书 深南检刑批捕", "检察院 批准逮捕决定书 深南检刑批捕"),
         ("判决书 （2017）", "判决书 （2017）"),
         ("3,200元", "3,200元"),
         ("B0 1O", "B0 1O"),
