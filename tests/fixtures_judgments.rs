@@ -2,16 +2,26 @@
 //! Accuracy is measured against the hand-written gold beside each document.
 
 use std::path::{Path, PathBuf};
-use wenshu::{classify, docs::judgment::extract_judgment, eval::score_judgments, gold::judgment_gold, Document, Limits};
+use wenshu::{
+    classify, docs::judgment::extract_judgment, eval::score_judgments, gold::judgment_gold,
+    Document, Limits,
+};
 
 fn fixtures(dir: &str) -> Vec<(PathBuf, serde_json::Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
     let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&root).expect("fixture folder").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("fixture folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for p in entries {
         if p.extension().is_some_and(|e| e == "json") {
-            let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p).expect("gold")).expect("gold JSON");
+            let gold: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).expect("gold"))
+                    .expect("gold JSON");
             for ext in ["txt", "pdf", "docx"] {
                 let doc = p.with_extension(ext);
                 if doc.exists() {
@@ -47,9 +57,16 @@ fn judgment_fixtures_are_extracted_accurately() {
     let report = score_judgments(&gold, &predicted);
     eprintln!("{}", report.table());
     for m in &report.mismatches {
-        eprintln!("{}\t{}\tgold={}\tgot={}", m.id, m.field, m.gold, m.predicted);
+        eprintln!(
+            "{}\t{}\tgold={}\tgot={}",
+            m.id, m.field, m.gold, m.predicted
+        );
     }
-    assert!(report.micro() >= 0.95, "micro average {:.4} below 0.95", report.micro());
+    assert!(
+        report.micro() >= 0.95,
+        "micro average {:.4} below 0.95",
+        report.micro()
+    );
 }
 
 #[test]

@@ -100,7 +100,18 @@ pub fn find_circumstances(
             .map(|(i, _)| i)
             .collect();
         let named = subjects(st, &named, names);
-        let group = ["各被告人", "上述被告人", "二被告人", "三被告人", "四被告人", "两被告人", "全体被告人", "各被告"].iter().any(|g| st.contains(g));
+        let group = [
+            "各被告人",
+            "上述被告人",
+            "二被告人",
+            "三被告人",
+            "四被告人",
+            "两被告人",
+            "全体被告人",
+            "各被告",
+        ]
+        .iter()
+        .any(|g| st.contains(g));
         // A sentence that names nobody continues the previous one's subject.
         let who: Vec<usize> = if group && named.len() <= 1 {
             (0..names.len()).collect()
