@@ -489,7 +489,11 @@ fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, 
     for (i, (s, name)) in starts.iter().enumerate() {
         let e = starts.get(i + 1).map_or(end_of_decisions, |(n, _)| *n);
         let block = op.start + s..op.start + e;
-        out.push((name.clone(), outcome(doc, block)));
+        let o = outcome(doc, block);
+        // A block that convicts of nothing and imposes nothing (准许撤回起诉) decides no outcome.
+        if o.verdict.value != Verdict::Guilty || !o.charges.is_empty() || o.sentence.is_some() {
+            out.push((name.clone(), o));
+        }
     }
     out
 }
