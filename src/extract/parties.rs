@@ -269,9 +269,8 @@ fn describe(
             .birth_date
             .is_some_and(|d| b.value.is_full() && d != b.value)
         {
-            warnings.push(
-                doc.warning(
-                    format!(
+            warnings.push(doc.warning(
+                format!(
                         "{}: birth date {} differs from the ID number's {}",
                         name.value,
                         b.value,
@@ -280,9 +279,8 @@ fn describe(
                             .map(|d| d.to_string())
                             .unwrap_or_default()
                     ),
-                    Some(id.evidence_range(doc)),
-                ),
-            );
+                Some(id.evidence_range(doc)),
+            ));
         }
     }
     let education = field_of(&EDUCATION_RE, ident);
@@ -381,8 +379,7 @@ fn records_and_custody(
                 let clause_start = before.rfind(['，', ',']).map_or(0, |i| i + 3);
                 let date = dates
                     .iter()
-                    .filter(|d| d.span.end <= m.start())
-                    .next_back()
+                    .rfind(|d| d.span.end <= m.start())
                     .filter(|d| d.span.start >= clause_start.saturating_sub(60) || d.relative)
                     .map(|d| d.date);
                 let measure = if m.as_str() == "刑拘" {
@@ -395,8 +392,7 @@ fn records_and_custody(
                     .map_or(s.len(), |i| m.end() + i);
                 let ev_start = dates
                     .iter()
-                    .filter(|d| d.span.end <= m.start())
-                    .next_back()
+                    .rfind(|d| d.span.end <= m.start())
                     .map_or(clause_start, |d| {
                         d.span.start.min(clause_start.max(d.span.start))
                     });
@@ -446,13 +442,8 @@ fn prior_record(doc: &Document, range: Range<usize>) -> PriorRecord {
     let release_pos = ["刑满释放", "释放", "执行完毕", "假释"]
         .iter()
         .find_map(|w| s.find(w));
-    let release_date = release_pos.and_then(|rp| {
-        dates
-            .iter()
-            .filter(|d| d.span.end <= rp)
-            .next_back()
-            .map(|d| d.date)
-    });
+    let release_date =
+        release_pos.and_then(|rp| dates.iter().rfind(|d| d.span.end <= rp).map(|d| d.date));
     let date = dates
         .first()
         .map(|d| d.date)
