@@ -345,6 +345,7 @@ fn records_and_custody(
     };
     let mut current_case = false;
     let mut anchor: Option<Date> = None;
+    let mut last_was_decision = false;
     while sentence_start < p.len() {
         let end = p[sentence_start..]
             .find(['。', '；'])
@@ -397,13 +398,12 @@ fn records_and_custody(
                         d.span.start.min(clause_start.max(d.span.start))
                     });
                 let evidence = doc.evidence(abs + ev_start.min(m.start())..abs + clause_end);
-                // Decision then execution of the same measure: keep the later statement.
+                // Decision then execution of the same measure (批准逮捕 … 执行逮捕): keep the
+                // later statement. Two dated measures of which the first was executed are two.
+                let decided = last_was_decision;
+                last_was_decision = before.ends_with("批准") || before.ends_with("决定");
                 if let Some(last) = custody.last_mut() {
-                    if last.measure == measure
-                        && (last.date.is_none()
-                            || date.is_none()
-                            || before.contains("批准")
-                            || before.contains("决定"))
+                    if last.measure == measure && (last.date.is_none() || date.is_none() || decided)
                     {
                         if date.is_some() {
                             last.date = date;
@@ -518,6 +518,31 @@ mod tests {
         assert_eq!(ps[1].name.value, "李某某");
         assert_eq!(ps[1].birth_date.as_ref().unwrap().value.to_string(), "1990");
         assert_eq!(ps[1].custody[0].measure, "取保候审");
+    }
+
+    #[test]
+    fn a_measure_granted_again_is_a_second_measure() {
+        let t = "被告人张某某，男。因涉嫌盗窃罪，于2014年2月27日被某分局刑事拘留，同年3月3日被某分局取保候审，同年6月17日经本院决定取保候审。";
+        let c: Vec<String> = parties(t)[0]
+            .custody
+            .iter()
+            .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
+            .collect();
+        assert_eq!(
+            c,
+            [
+                "刑事拘留2014-02-27",
+                "取保候审2014-03-03",
+                "取保候审2014-06-17"
+            ]
+        );
+        let t = "被告人赵某，男。因涉嫌贩卖毒品罪，于2017年8月14日被刑事拘留，同年8月28日经本院批准逮捕，次日由某公安局执行逮捕。";
+        let c: Vec<String> = parties(t)[0]
+            .custody
+            .iter()
+            .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
+            .collect();
+        assert_eq!(c, ["刑事拘留2017-08-14", "逮捕2017-08-29"]);
     }
 
     #[test]
