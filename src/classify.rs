@@ -120,7 +120,7 @@ const TITLE_WINDOW: usize = 600;
 /// ```
 pub fn classify(doc: &Document) -> Classification {
     let text = doc.text();
-    let window = &text[..floor_char_boundary(text, TITLE_WINDOW)];
+    let window = crate::text::prefix(text, TITLE_WINDOW);
     let mut best: Option<(usize, &str, DocType)> = None;
     for &(title, ty) in TITLES {
         if let Some(pos) = find_title(window, title) {
@@ -177,11 +177,4 @@ fn find_title(window: &str, title: &str) -> Option<usize> {
 fn is_mention(window: &str, pos: usize) -> bool {
     let before: String = window[..pos].chars().rev().take(1).collect();
     matches!(before.as_str(), "号" | "的" | "以" | "份")
-}
-
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    if at >= s.len() {
-        return s.len();
-    }
-    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }

@@ -4,7 +4,10 @@
 
 pub mod docs;
 mod error;
+pub mod eval;
 pub mod extract;
+pub mod gold;
+pub mod input;
 mod limits;
 pub mod primitives;
 pub mod read;

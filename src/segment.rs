@@ -201,12 +201,35 @@ pub fn segment(text: &str, ty: DocType) -> Sections {
     } else {
         &PROCURATORATE
     };
+    // Two anchors bound the search: the operative part (the last 判决如下) and the reasoning
+    // (the first 本院认为 before it). Markers of earlier sections are searched only before the
+    // reasoning, so that "公诉机关指控的罪名成立" inside the reasoning opens no allegation.
+    let operative = markers
+        .iter()
+        .find(|m| m.kind == SectionKind::Operative)
+        .and_then(|m| find_marker(text, m, 0, text.len(), 0));
+    let op_limit = operative.unwrap_or(text.len());
+    let reasoning = markers
+        .iter()
+        .find(|m| m.kind == SectionKind::Reasoning)
+        .and_then(|m| find_marker(text, m, first_party_end(text, markers), op_limit, 0));
     let mut starts: Vec<(SectionKind, usize)> = vec![(SectionKind::Header, 0)];
     let mut cursor = 0;
     for marker in markers {
-        let Some(found) = find_marker(text, marker, cursor) else {
-            continue;
+        let prev_start = starts.last().map_or(0, |&(_, s)| s);
+        let found = match marker.kind {
+            SectionKind::Reasoning => reasoning.filter(|&r| r >= cursor),
+            SectionKind::Operative => operative.filter(|&o| o >= cursor),
+            kind => {
+                let limit = if kind < SectionKind::Reasoning {
+                    reasoning.unwrap_or(op_limit)
+                } else {
+                    text.len()
+                };
+                find_marker(text, marker, cursor, limit.max(cursor), prev_start)
+            }
         };
+        let Some(found) = found else { continue };
         starts.push((marker.kind, found));
         cursor = found;
     }
@@ -223,32 +246,50 @@ pub fn segment(text: &str, ty: DocType) -> Sections {
     Sections(out)
 }
 
-fn find_marker(text: &str, marker: &Marker, from: usize) -> Option<usize> {
-    let hay = &text[from..];
-    let mut found = marker.re.find(hay)?;
+/// Where the first party marker ends: the reasoning is never looked for before it.
+fn first_party_end(text: &str, markers: &[Marker]) -> usize {
+    markers
+        .iter()
+        .find(|m| m.kind == SectionKind::Parties)
+        .and_then(|m| m.re.find(text))
+        .map_or(0, |m| m.end())
+}
+
+fn find_marker(
+    text: &str,
+    marker: &Marker,
+    from: usize,
+    limit: usize,
+    prev_start: usize,
+) -> Option<usize> {
+    let hay = &text[from..limit];
     if marker.kind == SectionKind::Operative {
         // An appeal ruling quotes the first instance's 判决如下: the last one is this court's.
-        if let Some(last) = marker.re.find_iter(hay).last() {
-            found = last;
+        let last = marker.re.find_iter(hay).last()?;
+        return Some(skip_blank(text, from + last.end()));
+    }
+    for found in marker.re.find_iter(hay) {
+        let abs_start = from + found.start();
+        let abs_end = from + found.end();
+        if marker.after {
+            return Some(skip_blank(text, abs_end));
+        }
+        // Start at the beginning of the paragraph (line break or the space of a joined text).
+        let matched = &text[abs_start..abs_end];
+        let lead = matched.len()
+            - matched
+                .trim_start_matches(['\n', ' ', '。', '）', ')', '；'])
+                .len();
+        let at = abs_start + lead;
+        let start = text[from..at]
+            .rfind(['\n', ' '])
+            .map_or(from, |p| from + p + 1);
+        // A marker inside the paragraph that opened the previous section does not open a new one.
+        if start > prev_start || prev_start == 0 && start > 0 {
+            return Some(start);
         }
     }
-    let abs_start = from + found.start();
-    let abs_end = from + found.end();
-    if marker.after {
-        return Some(skip_blank(text, abs_end));
-    }
-    // Start at the beginning of the paragraph (line break or the space of a joined text),
-    // but never before `from`, and never past a sentence end inside the paragraph.
-    let matched = &text[abs_start..abs_end];
-    let lead = matched.len()
-        - matched
-            .trim_start_matches(['\n', ' ', '。', '）', ')'])
-            .len();
-    // The marker's own leading line break (or blank) is a paragraph start too.
-    let para_start = text[from..abs_start + lead]
-        .rfind(['\n', ' '])
-        .map_or(from, |p| from + p + 1);
-    Some(para_start.max(from).min(abs_start + lead))
+    None
 }
 
 fn skip_blank(text: &str, mut at: usize) -> usize {

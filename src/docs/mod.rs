@@ -1,6 +1,6 @@
-//! Document-type extractors: the typed model of each kind of document, composed from
-//! the element extractors in [`crate::extract`] and the [`crate::primitives`].
+//! The typed models of each document kind, composed from the element extractors.
 
 pub mod arrest;
 pub mod indictment;
+pub mod judgment;
 pub mod recommendation;

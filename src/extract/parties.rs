@@ -78,7 +78,7 @@ const ROLES: &str = "上诉人（原审被告人）|原审被告人|被告人|�
 
 static PERSON_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\n 。；])(?:附带民事诉讼)?({ROLES})([^\s，,（(：:。；、]{{1,12}}?)(?:[（(]([^）)]{{0,40}})[）)])?[，,。]"
+        r"(?:^|[\n 。；])(?:附带民事诉讼)?({ROLES})(?:自报|自称)?([^\s，,（(：:。；、]{{1,12}}?)(?:[（(]([^）)]{{0,40}})[）)])?[，,。]"
     ))
     .expect("person pattern")
 });
@@ -345,7 +345,6 @@ fn records_and_custody(
     };
     let mut current_case = false;
     let mut anchor: Option<Date> = None;
-    let mut last_was_decision = false;
     while sentence_start < p.len() {
         let end = p[sentence_start..]
             .find(['。', '；'])
@@ -367,7 +366,34 @@ fn records_and_custody(
             if let Some(last) = dates.iter().rev().find(|d| d.date.is_full()) {
                 anchor = Some(last.date);
             }
-            for m in MEASURE_RE.find_iter(s) {
+            // Measures and bare executions (…批准逮捕，同月24日由…执行) in the order written.
+            let mut events: Vec<(usize, Option<regex::Match>)> = MEASURE_RE
+                .find_iter(s)
+                .map(|m| (m.start(), Some(m)))
+                .collect();
+            for (i, _) in s.match_indices("执行") {
+                let clause = clause_of(s, i);
+                if !MEASURE_RE.is_match(&s[clause.clone()]) {
+                    events.push((i, None));
+                }
+            }
+            events.sort_by_key(|e| e.0);
+            for (pos, m) in events {
+                let Some(m) = m else {
+                    // An execution clause dates the arrest or detention decided just before.
+                    let clause = clause_of(s, pos);
+                    let date = dates
+                        .iter()
+                        .filter(|d| d.span.start >= clause.start && d.span.end <= pos)
+                        .next_back();
+                    if let (Some(last), Some(d)) = (custody.last_mut(), date) {
+                        if matches!(last.measure.as_str(), "逮捕" | "刑事拘留") {
+                            last.date = Some(d.date);
+                            last.evidence = doc.evidence(abs + clause.start..abs + clause.end);
+                        }
+                    }
+                    continue;
+                };
                 let before = &s[..m.start()];
                 if ["提请", "申请", "不予", "不批准", "建议", "解除", "撤销"]
                     .iter()
@@ -376,35 +402,33 @@ fn records_and_custody(
                 {
                     continue;
                 }
-                // "批准逮捕" is the decision; an execution date written later in the clause wins.
-                let clause_start = before.rfind(['，', ',']).map_or(0, |i| i + 3);
+                let clause = clause_of(s, m.start());
                 let date = dates
                     .iter()
-                    .rfind(|d| d.span.end <= m.start())
-                    .filter(|d| d.span.start >= clause_start.saturating_sub(60) || d.relative)
+                    .filter(|d| d.span.end <= m.start())
+                    .next_back()
+                    .filter(|d| d.span.start + 60 >= clause.start || d.relative)
                     .map(|d| d.date);
                 let measure = if m.as_str() == "刑拘" {
                     "刑事拘留"
                 } else {
                     m.as_str()
                 };
-                let clause_end = s[m.end()..]
-                    .find(['，', ',', '。', '；'])
-                    .map_or(s.len(), |i| m.end() + i);
                 let ev_start = dates
                     .iter()
-                    .rfind(|d| d.span.end <= m.start())
-                    .map_or(clause_start, |d| {
-                        d.span.start.min(clause_start.max(d.span.start))
-                    });
-                let evidence = doc.evidence(abs + ev_start.min(m.start())..abs + clause_end);
-                // Decision then execution of the same measure (批准逮捕 … 执行逮捕): keep the
-                // later statement. Two dated measures of which the first was executed are two.
-                let decided = last_was_decision;
-                last_was_decision = before.ends_with("批准") || before.ends_with("决定");
+                    .filter(|d| d.span.end <= m.start() && d.span.start >= clause.start)
+                    .map(|d| d.span.start)
+                    .next_back()
+                    .unwrap_or(clause.start);
+                let evidence = doc.evidence(abs + ev_start..abs + clause.end.max(m.end()));
+                // Decision then execution of an arrest or detention: keep the execution.
                 if let Some(last) = custody.last_mut() {
-                    if last.measure == measure && (last.date.is_none() || date.is_none() || decided)
-                    {
+                    let same_act = matches!(measure, "逮捕" | "刑事拘留")
+                        && (last.date.is_none()
+                            || date.is_none()
+                            || s[..m.start()].contains("批准")
+                            || s[..m.start()].contains("决定"));
+                    if last.measure == measure && (same_act || last.date == date) {
                         if date.is_some() {
                             last.date = date;
                             last.evidence = evidence;
@@ -422,6 +446,17 @@ fn records_and_custody(
         sentence_start = end;
     }
     (priors, custody)
+}
+
+/// The clause (between commas) around byte `at` of `s`.
+fn clause_of(s: &str, at: usize) -> Range<usize> {
+    let start = s[..at]
+        .rfind(['，', ',', '；', '。'])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[at..]
+        .find(['，', ',', '；', '。'])
+        .map_or(s.len(), |i| at + i);
+    start..end
 }
 
 static PRIOR_OFFENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -442,8 +477,13 @@ fn prior_record(doc: &Document, range: Range<usize>) -> PriorRecord {
     let release_pos = ["刑满释放", "释放", "执行完毕", "假释"]
         .iter()
         .find_map(|w| s.find(w));
-    let release_date =
-        release_pos.and_then(|rp| dates.iter().rfind(|d| d.span.end <= rp).map(|d| d.date));
+    let release_date = release_pos.and_then(|rp| {
+        dates
+            .iter()
+            .filter(|d| d.span.end <= rp)
+            .next_back()
+            .map(|d| d.date)
+    });
     let date = dates
         .first()
         .map(|d| d.date)
@@ -555,5 +595,32 @@ mod tests {
             .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
             .collect();
         assert_eq!(c, ["刑事拘留2017-04-28", "逮捕2017-05-03"]);
+        let t = "被告人刘某，男。因涉嫌犯虚假诉讼罪，于2017年8月9日被批准逮捕，同月24日由某市公安局执行，同年9月19日被某市公安局取保候审。";
+        let p = &parties(t)[0];
+        let c: Vec<String> = p
+            .custody
+            .iter()
+            .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
+            .collect();
+        assert_eq!(c, ["逮捕2017-08-24", "取保候审2017-09-19"]);
+    }
+
+    #[test]
+    fn successive_bail_decisions_are_kept_apart() {
+        let t = "被告人罗某，男。因涉嫌犯危险驾驶罪，于2018年6月5日被某县公安局取保候审；2018年8月15日经某县人民检察院决定继续对其取保候审；同年11月5日经本院决定取保候审。";
+        let p = &parties(t)[0];
+        let c: Vec<String> = p
+            .custody
+            .iter()
+            .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
+            .collect();
+        assert_eq!(
+            c,
+            [
+                "取保候审2018-06-05",
+                "取保候审2018-08-15",
+                "取保候审2018-11-05"
+            ]
+        );
     }
 }

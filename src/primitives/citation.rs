@@ -24,6 +24,12 @@ pub struct Article {
 
 const CN: &str = "0-9零〇一二三四五六七八九十百千两";
 
+/// Further 款 / 项 of the same article (`第一款、第四款`, `第（一）、（二）项`), skipped over.
+static MORE_CLAUSES_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:[、，,和及]\s?(?:第?\s?[{CN}]+(?:[、，,][{CN}]+)*\s?款(?:第?[（(]?[{CN}]+[）)]?项)?|第?[（(][{CN}]+[）)](?:项)?|[（(][{CN}]+[）)]项?))+"))
+        .expect("clause list pattern")
+});
+
 static LAW_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《([^《》]{1,60})》|(?:^|[^《\p{Han}])(刑法|刑事诉讼法)(?:第)")
         .expect("law pattern")
@@ -31,7 +37,7 @@ static LAW_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[、，,和及以与]|以及|\s)*第\s?([{CN}]+)\s?条(之[一二三四五六七八九十]+)?(?:\s?第\s?([{CN}]+)\s?款)?(?:\s?第?\s?[（(]?([{CN}]+)[）)]?\s?项)?"
+        r"^(?:[、，,和及以与]|以及|\s)*第?\s?([{CN}]+)\s?条(之[一二三四五六七八九十]+)?(?:\s?第?\s?([{CN}]+)(?:[、，,][{CN}]+)*\s?款)?(?:\s?第?\s?[（(]?([{CN}]+)[）)]?\s?项)?"
     ))
     .expect("article pattern")
 });
@@ -79,6 +85,9 @@ pub fn find_articles(text: &str) -> Vec<Article> {
                 span: start..at + whole.end(),
             });
             at += whole.end();
+            if let Some(more) = MORE_CLAUSES_RE.find(&text[at..]) {
+                at += more.end();
+            }
         }
     }
     out
@@ -117,6 +126,29 @@ mod tests {
                 ],
             ),
             ("第二百六十四条", &[]),
+            (
+                "《中华人民共和国刑法》第三百四十七条第一款、第四款、第七款、第六十七条第三款",
+                &[
+                    ("刑法", "347", Some(1), None),
+                    ("刑法", "67", Some(3), None),
+                ],
+            ),
+            (
+                "《中华人民共和国刑法》第二百三十六条第一、二款、第六十七条第三款、第七十二条二款",
+                &[
+                    ("刑法", "236", Some(1), None),
+                    ("刑法", "67", Some(3), None),
+                    ("刑法", "72", Some(2), None),
+                ],
+            ),
+            (
+                "《中华人民共和国刑法》三百零七条之一、第七十二条第一款、第三款，第七十三条",
+                &[
+                    ("刑法", "307之一", None, None),
+                    ("刑法", "72", Some(1), None),
+                    ("刑法", "73", None, None),
+                ],
+            ),
             (
                 "《最高人民法院关于审理盗窃案件的解释》第一条",
                 &[("最高人民法院关于审理盗窃案件的解释", "1", None, None)],

@@ -150,7 +150,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let y = format!("([0-9]{{4}}|[{CN}]{{4}})");
     let md = format!("([0-9]{{1,2}}|[{CN}]{{1,3}})");
     Regex::new(&format!(
-        r"{y}\s?年\s?(?:{md}\s?月(?:\s?{md}\s?[日号])?)?|([0-9]{{4}})[.\-/．]([0-9]{{1,2}})[.\-/．]([0-9]{{1,2}})(?:[^0-9]|$)|(同年|同月|次日|当日|同日|当天|次年|翌日)(?:{md}\s?月)?(?:{md}\s?[日号])?"
+        r"{y}\s?年\s?(?:{md}\s?月(?:\s?{md}\s?[日号])?)?|([0-9]{{4}})[.\-/．]([0-9]{{1,2}})[.\-/．]([0-9]{{1,2}})(?:[^0-9]|$)|(同年|同月|次日|当日|同日|当天|次年|翌日)(?:{md}\s?月)?(?:{md}\s?[日号])?|{md}\s?月\s?{md}\s?[日号]"
     ))
     .expect("date pattern")
 });
@@ -209,8 +209,20 @@ pub fn find_dates_from(text: &str, mut anchor: Option<Date>) -> Vec<DateMatch> {
                 Some(d) => (d, false),
                 None => continue,
             }
+        } else if let (Some(m), Some(d)) = (c.get(10), c.get(11)) {
+            // A month and day without a year belong to the year of the previous date.
+            let Some(a) = anchor else { continue };
+            let (Some(month), Some(day)) = (parse_int(m.as_str()), parse_int(d.as_str())) else {
+                continue;
+            };
+            match Date::ymd(a.year, month, day) {
+                Some(d) => (d, true),
+                None => continue,
+            }
         } else {
-            let word = &c[7];
+            let Some(word) = c.get(7).map(|w| w.as_str()) else {
+                continue;
+            };
             let Some(a) = anchor else { continue };
             let month = c.get(8).and_then(|m| parse_int(m.as_str()));
             let day = c.get(9).and_then(|d| parse_int(d.as_str()));
@@ -322,6 +334,11 @@ mod tests {
             &["2016-11-14", "2016-12-21", "2017-01-03"],
         ),
         ("同年5月3日", &[]),
+        (
+            "2017年6月25日被刑事拘留，8月1日被逮捕",
+            &["2017-06-25", "2017-08-01"],
+        ),
+        ("6月25日", &[]),
     ];
 
     #[test]

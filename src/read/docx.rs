@@ -1,13 +1,416 @@
 //! DOCX: body paragraphs and table cells in reading order.
+//!
+//! Only `word/document.xml` is read. Runs are joined within a paragraph (Word and
+//! LibreOffice split runs at every script or format change), every paragraph — also
+//! each paragraph of a table cell or text box — becomes one line of the output.
+//! Deleted text, field instructions and the fallback copies of `mc:AlternateContent`
+//! are skipped; page breaks are layout and give no text.
 
-use super::RawText;
-use crate::{Limits, Result};
+use super::{Format, RawText};
+use crate::{Error, Limits, Result};
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::Reader;
+use std::borrow::Cow;
+use std::io::{Cursor, Read};
+
+/// The part holding the main document text.
+const DOCUMENT_PART: &str = "word/document.xml";
+
+/// Deflate cannot expand by more than this factor: used to cap the initial buffer
+/// when an entry declares a large size but is small in the archive.
+const MAX_DEFLATE_RATIO: u64 = 1032;
 
 /// Reads a DOCX file.
-pub(super) fn read_docx(source: &str, bytes: &[u8], _limits: &Limits) -> Result<RawText> {
-    Err(crate::Error::Unsupported {
-        source_name: source.into(),
-        what: format!("DOCX ({} bytes)", bytes.len()),
-        hint: "not yet read".into(),
+pub(super) fn read_docx(source: &str, bytes: &[u8], limits: &Limits) -> Result<RawText> {
+    let malformed = |detail: String| Error::Malformed {
+        source_name: source.to_string(),
+        format: "docx",
+        detail,
+    };
+    let mut warnings = Vec::new();
+    let xml = read_part(source, bytes, limits)?;
+    let text = match xml_text(&xml, limits, &mut warnings) {
+        Ok(text) => text,
+        Err(TextError::Xml(d)) => return Err(malformed(format!("{DOCUMENT_PART}: {d}"))),
+        Err(TextError::Utf8) => return Err(malformed(format!("{DOCUMENT_PART}: not UTF-8"))),
+        Err(TextError::Depth(found)) => {
+            return Err(Error::Limit {
+                source_name: source.to_string(),
+                limit: "max_depth",
+                allowed: u64::from(limits.max_depth),
+                found,
+            })
+        }
+    };
+    Ok(RawText {
+        source: source.to_string(),
+        format: Format::Docx,
+        text,
+        pages: Vec::new(),
+        warnings,
     })
+}
+
+/// Decompresses `word/document.xml`, never holding more than the decompression limit.
+fn read_part(source: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<u8>> {
+    let malformed = |detail: String| Error::Malformed {
+        source_name: source.to_string(),
+        format: "docx",
+        detail,
+    };
+    let limit = limits
+        .max_decompressed_bytes
+        .min(usize::MAX as u64 / 2)
+        .min(isize::MAX as u64 / 2);
+    let too_big = |found: u64| Error::Limit {
+        source_name: source.to_string(),
+        limit: "max_decompressed_bytes",
+        allowed: limit,
+        found,
+    };
+
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| malformed(format!("not a readable zip archive ({e})")))?;
+    let index = match archive.index_for_name(DOCUMENT_PART) {
+        Some(i) => i,
+        // Some tools write the part names in another case.
+        None => archive
+            .file_names()
+            .position(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(DOCUMENT_PART)))
+            .ok_or_else(|| malformed(format!("the archive has no {DOCUMENT_PART}")))?,
+    };
+    let mut entry = archive.by_index(index).map_err(|e| match e {
+        zip::result::ZipError::UnsupportedArchive(m)
+            if m == zip::result::ZipError::PASSWORD_REQUIRED =>
+        {
+            Error::Unsupported {
+                source_name: source.to_string(),
+                what: "a DOCX whose zip entries are password-protected".into(),
+                hint: "save an unprotected copy and read that".into(),
+            }
+        }
+        zip::result::ZipError::InvalidPassword => Error::Unsupported {
+            source_name: source.to_string(),
+            what: "a DOCX whose zip entries are password-protected".into(),
+            hint: "save an unprotected copy and read that".into(),
+        },
+        other => malformed(format!("cannot open {DOCUMENT_PART} ({other})")),
+    })?;
+
+    let declared = entry.size();
+    if declared > limit {
+        return Err(too_big(declared));
+    }
+    let capacity = declared
+        .min(entry.compressed_size().saturating_mul(MAX_DEFLATE_RATIO))
+        .saturating_add(1);
+    let mut buf = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    // One byte past the limit tells "exactly at the limit" from "beyond it".
+    let mut bounded = (&mut entry).take(limit.saturating_add(1));
+    bounded.read_to_end(&mut buf).map_err(|e| {
+        malformed(format!(
+            "cannot decompress {DOCUMENT_PART} (declared {declared} bytes): {e}"
+        ))
+    })?;
+    if buf.len() as u64 > limit {
+        return Err(too_big(buf.len() as u64));
+    }
+    Ok(buf)
+}
+
+/// The text of the XML part: UTF-8 (with or without BOM) or UTF-16 with BOM.
+///
+/// The parser checks UTF-8 as it goes; only a part that fails that check is
+/// converted with replacement characters and parsed again.
+fn xml_text(
+    xml: &[u8],
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> std::result::Result<String, TextError> {
+    let mut body = xml;
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(xml) {
+        if enc != encoding_rs::UTF_8 {
+            let (text, had_errors) = enc.decode_without_bom_handling(&xml[bom_len..]);
+            if had_errors {
+                warnings.push(format!(
+                    "{DOCUMENT_PART}: invalid {} sequences replaced by U+FFFD",
+                    enc.name()
+                ));
+            }
+            return document_text(text.as_bytes(), limits);
+        }
+        body = &xml[bom_len..];
+    }
+    match document_text(body, limits) {
+        Err(TextError::Utf8) => {
+            warnings.push(format!(
+                "{DOCUMENT_PART}: invalid UTF-8 sequences replaced by U+FFFD"
+            ));
+            document_text(String::from_utf8_lossy(body).as_bytes(), limits)
+        }
+        other => other,
+    }
+}
+
+enum TextError {
+    Xml(String),
+    Utf8,
+    Depth(u64),
+}
+
+/// What an element means for the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A paragraph (`w:p`).
+    Paragraph,
+    /// Text of a run (`w:t`, also `m:t` of equations).
+    Text,
+    /// An element whose whole content is not text of the document.
+    Skip,
+    /// `w:tab`, `w:ptab`.
+    Tab,
+    /// `w:br` (unless a page or column break), `w:cr`.
+    Break,
+    /// `w:noBreakHyphen`.
+    Hyphen,
+    /// Anything else: its content is read.
+    Other,
+}
+
+fn kind(e: &BytesStart<'_>) -> Kind {
+    match e.local_name().as_ref() {
+        "p" => Kind::Paragraph,
+        "t" => Kind::Text,
+        // Deleted and moved-away text, field codes, the fallback copy of alternate
+        // content, and properties (which hold tab stops, not tabs).
+        "delText" | "delInstrText" | "instrText" | "moveFrom" | "Fallback" | "pPr" | "rPr"
+        | "sectPr" | "tblPr" | "trPr" | "tcPr" | "tblGrid" => Kind::Skip,
+        "tab" | "ptab" => Kind::Tab,
+        "cr" => Kind::Break,
+        "br" => {
+            if is_layout_break(e) {
+                Kind::Other
+            } else {
+                Kind::Break
+            }
+        }
+        "noBreakHyphen" => Kind::Hyphen,
+        _ => Kind::Other,
+    }
+}
+
+/// `w:br w:type="page"` and `"column"` end a page or column: layout, not text.
+fn is_layout_break(e: &BytesStart<'_>) -> bool {
+    e.attributes()
+        .filter_map(|a| a.ok())
+        .any(|a| a.key.local_name().as_ref() == "type" && a.value.as_ref() != "textWrapping")
+}
+
+/// Paragraph texts of `document.xml`, joined by `\n`.
+fn document_text(xml: &[u8], limits: &Limits) -> std::result::Result<String, TextError> {
+    let mut reader = Reader::from_reader(xml);
+    let mut out = String::with_capacity(xml.len() / 4);
+    // Open paragraphs: a text box inside a paragraph opens a nested one.
+    let mut paras: Vec<String> = Vec::new();
+    // Text found outside any paragraph (not produced by Word, but possible).
+    let mut loose = String::new();
+    let mut depth: u64 = 0;
+    // Depth at which a skipped element was opened, while inside it.
+    let mut skip_at: Option<u64> = None;
+    // Depths at which the currently open `t` elements were opened.
+    let mut text_depth: Option<u64> = None;
+    let max_depth = u64::from(limits.max_depth).max(1);
+
+    loop {
+        let event = reader.read_event().map_err(|e| match e {
+            quick_xml::Error::Encoding(_) => TextError::Utf8,
+            e => TextError::Xml(format!(
+                "invalid XML at byte {}: {e}",
+                reader.error_position()
+            )),
+        })?;
+        match event {
+            Event::Start(e) => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(TextError::Depth(depth));
+                }
+                if skip_at.is_some() {
+                    continue;
+                }
+                match kind(&e) {
+                    Kind::Paragraph => paras.push(String::new()),
+                    Kind::Text => {
+                        if text_depth.is_none() {
+                            text_depth = Some(depth);
+                        }
+                    }
+                    Kind::Skip => skip_at = Some(depth),
+                    k => push_special(k, current(&mut paras, &mut loose)),
+                }
+            }
+            Event::Empty(e) => {
+                if skip_at.is_some() {
+                    continue;
+                }
+                match kind(&e) {
+                    // An empty paragraph gives no line.
+                    Kind::Paragraph | Kind::Text | Kind::Skip | Kind::Other => {}
+                    k => push_special(k, current(&mut paras, &mut loose)),
+                }
+            }
+            Event::End(e) => {
+                if skip_at == Some(depth) {
+                    skip_at = None;
+                } else if skip_at.is_none() {
+                    if text_depth == Some(depth) {
+                        text_depth = None;
+                    } else if e.local_name().as_ref() == "p" {
+                        if let Some(p) = paras.pop() {
+                            flush(&mut out, &p);
+                        }
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Text(t) if text_depth.is_some() && skip_at.is_none() => {
+                current(&mut paras, &mut loose).push_str(&t.xml10_content());
+            }
+            Event::CData(t) if text_depth.is_some() && skip_at.is_none() => {
+                current(&mut paras, &mut loose).push_str(&t.into_inner());
+            }
+            Event::GeneralRef(r) if text_depth.is_some() && skip_at.is_none() => {
+                let target = current(&mut paras, &mut loose);
+                push_reference(&r, target);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        if !loose.is_empty() && paras.is_empty() && text_depth.is_none() {
+            flush(&mut out, &loose);
+            loose.clear();
+        }
+    }
+    if depth != 0 || !paras.is_empty() {
+        return Err(TextError::Xml(format!(
+            "the document ends inside {depth} unclosed element(s)"
+        )));
+    }
+    flush(&mut out, &loose);
+    Ok(out)
+}
+
+/// The paragraph text is being added to.
+fn current<'a>(paras: &'a mut [String], loose: &'a mut String) -> &'a mut String {
+    match paras.last_mut() {
+        Some(p) => p,
+        None => loose,
+    }
+}
+
+fn push_special(k: Kind, target: &mut String) {
+    match k {
+        Kind::Tab => target.push('\t'),
+        Kind::Break => target.push('\n'),
+        Kind::Hyphen => target.push('-'),
+        _ => {}
+    }
+}
+
+/// Resolves an entity or character reference inside `w:t`.
+fn push_reference(r: &BytesRef<'_>, target: &mut String) {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        target.push(c);
+        return;
+    }
+    let name: Cow<'_, str> = r.xml10_content();
+    match name.as_ref() {
+        "lt" => target.push('<'),
+        "gt" => target.push('>'),
+        "amp" => target.push('&'),
+        "apos" => target.push('\''),
+        "quot" => target.push('"'),
+        other if other.starts_with('#') => target.push('\u{FFFD}'),
+        // An undeclared entity: keep it as written.
+        other => {
+            target.push('&');
+            target.push_str(other);
+            target.push(';');
+        }
+    }
+}
+
+/// Appends a paragraph as one output line unless it holds no text.
+fn flush(out: &mut String, para: &str) {
+    let para = para.trim_matches(['\n', '\r']);
+    if para.trim().is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(para);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(body: &str) -> String {
+        let xml = format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="w" xmlns:mc="mc"><w:body>{body}</w:body></w:document>"#
+        );
+        match document_text(xml.as_bytes(), &Limits::default()) {
+            Ok(t) => t,
+            Err(TextError::Xml(d)) => panic!("xml error: {d}"),
+            Err(TextError::Utf8) => panic!("not UTF-8"),
+            Err(TextError::Depth(d)) => panic!("depth {d}"),
+        }
+    }
+
+    #[test]
+    fn runs_tabs_breaks_entities() {
+        let t = text(
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="left"/></w:tabs></w:pPr><w:r><w:t>被告人张</w:t></w:r><w:r><w:t>3</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">A &amp; B &#x4E00;&#19968;</w:t><w:br/><w:t>下</w:t><w:br w:type="page"/><w:lastRenderedPageBreak/><w:t>页</w:t></w:r></w:p><w:p/><w:p><w:r><w:delText>删</w:delText><w:instrText>PAGE</w:instrText><w:t>留</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(t, "被告人张3\tA & B 一一\n下页\n留");
+    }
+
+    #[test]
+    fn alternate_content_and_nested_paragraphs() {
+        let t = text(
+            r#"<w:p><w:r><w:t>前</w:t></w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:p>"#,
+        );
+        assert_eq!(t, "框\n前");
+    }
+
+    #[test]
+    fn encodings_of_the_part() {
+        let xml = "<w:document><w:body><w:p><w:r><w:t>张某</w:t></w:r></w:p></w:body></w:document>";
+        let mut warnings = Vec::new();
+        let limits = Limits::default();
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(xml.as_bytes());
+        assert!(matches!(xml_text(&bom, &limits, &mut warnings), Ok(t) if t == "张某"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert!(matches!(xml_text(&utf16, &limits, &mut warnings), Ok(t) if t == "张某"));
+        assert!(warnings.is_empty());
+        let (head, tail) = xml.split_at(xml.find("</w:t>").unwrap_or(0));
+        let broken = [head.as_bytes(), &[0xFF], tail.as_bytes()].concat();
+        assert!(std::str::from_utf8(&broken).is_err());
+        let r = xml_text(&broken, &limits, &mut warnings);
+        assert!(matches!(r, Ok(t) if t == "张某\u{FFFD}"), "{:?}", warnings);
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_is_malformed() {
+        let r = document_text(b"<w:document><w:body><w:p>", &Limits::default());
+        assert!(matches!(r, Err(TextError::Xml(_))));
+        let r = document_text(b"<w:document><w:body></w:p></w:body>", &Limits::default());
+        assert!(matches!(r, Err(TextError::Xml(_))));
+    }
 }

@@ -128,7 +128,8 @@ fn between_chinese_numerals(chars: &[(usize, char)], i: usize) -> bool {
     let is_num = |c: char| "〇○零一二三四五六七八九OＯ".contains(c);
     let prev = i.checked_sub(1).map(|j| chars[j].1);
     let next = chars.get(i + 1).map(|x| x.1);
-    matches!((prev, next), (Some(p), Some(n)) if is_num(p) && is_num(n) && (p != '0' && n != '0'))
+    let ends_year = |c: char| is_num(c) || c == '年';
+    matches!((prev, next), (Some(p), Some(n)) if is_num(p) && ends_year(n) && (p != '0' && n != '0'))
         && (prev.is_some_and(|p| !p.is_ascii()) || next.is_some_and(|n| !n.is_ascii()))
 }
 
@@ -185,6 +186,7 @@ mod tests {
         ("二○一七年", "二〇一七年"),
         ("二O一七年六月", "二〇一七年六月"),
         ("二0一七年", "二〇一七年"),
+        ("二〇二0年", "二〇二〇年"),
         ("沪奉检诉刑诉［2017］700号", "沪奉检诉刑诉〔2017〕700号"),
         ("京检【2023】1号", "京检〔2023〕1号"),
         ("(2017)沪0120刑初684号", "（2017）沪0120刑初684号"),
