@@ -399,6 +399,7 @@ fn records_and_custody(
                     .iter()
                     .any(|w| before.ends_with(w))
                     || s[m.end()..].starts_with("证")
+                    || s[m.end()..].starts_with("期间")
                 {
                     continue;
                 }
@@ -558,6 +559,23 @@ mod tests {
         assert_eq!(ps[1].name.value, "李某某");
         assert_eq!(ps[1].birth_date.as_ref().unwrap().value.to_string(), "1990");
         assert_eq!(ps[1].custody[0].measure, "取保候审");
+    }
+
+    #[test]
+    fn the_period_of_a_measure_is_not_a_new_measure() {
+        let t = "被告人高某，男。因涉嫌危险驾驶罪，于2015年10月28日被某分局取保候审，取保候审期间脱管；2019年5月24日被某分局刑事拘留。";
+        let c: Vec<String> = parties(t)[0]
+            .custody
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{}",
+                    c.measure,
+                    c.date.map(|d| d.to_string()).unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(c, ["取保候审2015-10-28", "刑事拘留2019-05-24"]);
     }
 
     #[test]
