@@ -384,8 +384,7 @@ fn records_and_custody(
                     let clause = clause_of(s, pos);
                     let date = dates
                         .iter()
-                        .filter(|d| d.span.start >= clause.start && d.span.end <= pos)
-                        .next_back();
+                        .rfind(|d| d.span.start >= clause.start && d.span.end <= pos);
                     if let (Some(last), Some(d)) = (custody.last_mut(), date) {
                         if matches!(last.measure.as_str(), "逮捕" | "刑事拘留") {
                             last.date = Some(d.date);
@@ -406,8 +405,7 @@ fn records_and_custody(
                 let clause = clause_of(s, m.start());
                 let date = dates
                     .iter()
-                    .filter(|d| d.span.end <= m.start())
-                    .next_back()
+                    .rfind(|d| d.span.end <= m.start())
                     .filter(|d| d.span.start + 60 >= clause.start || d.relative)
                     .map(|d| d.date);
                 let measure = if m.as_str() == "刑拘" {
@@ -478,13 +476,8 @@ fn prior_record(doc: &Document, range: Range<usize>) -> PriorRecord {
     let release_pos = ["刑满释放", "释放", "执行完毕", "假释"]
         .iter()
         .find_map(|w| s.find(w));
-    let release_date = release_pos.and_then(|rp| {
-        dates
-            .iter()
-            .filter(|d| d.span.end <= rp)
-            .next_back()
-            .map(|d| d.date)
-    });
+    let release_date =
+        release_pos.and_then(|rp| dates.iter().rfind(|d| d.span.end <= rp).map(|d| d.date));
     let date = dates
         .first()
         .map(|d| d.date)
