@@ -268,7 +268,7 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
             .map_or(text.len(), |a| a.start.max(sig.start));
         let region = sig.start..end;
         let dates = find_dates(&text[region.clone()]);
-        let d = dates.iter().filter(|d| d.date.is_full()).last()?;
+        let d = dates.iter().rfind(|d| d.date.is_full())?;
         Some(doc.field(
             d.date,
             region.start + d.span.start..region.start + d.span.end,
@@ -455,14 +455,7 @@ fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, 
         }
     }
     let items: Vec<usize> = ITEM_RE.find_iter(optext).map(|m| m.end()).collect();
-    let item_start = |pos: usize| {
-        items
-            .iter()
-            .filter(|&&i| i <= pos)
-            .next_back()
-            .copied()
-            .unwrap_or(0)
-    };
+    let item_start = |pos: usize| items.iter().rfind(|&&i| i <= pos).copied().unwrap_or(0);
     // An appeal decision quotes the first instance inside 维持… / 撤销… items: the
     // defendant's own block is the first one outside such a quotation.
     let quoted = |pos: usize| {

@@ -36,10 +36,10 @@ pub fn normalize(original: &str) -> Normalized {
     while i < chars.len() {
         let (pos, c) = chars[i];
         let next_pos = chars.get(i + 1).map_or(original.len(), |&(p, _)| p);
-        // A spaced title: three or more single CJK characters separated by single blanks.
+        // A spaced title: three or more single CJK characters separated by blanks.
         if is_cjk(c) {
-            if let Some(end) = spaced_run(&chars, i) {
-                for &(p, ch) in chars[i..end].iter().step_by(2) {
+            if let Some((end, kept)) = spaced_run(&chars, i) {
+                for &(p, ch) in kept.iter().map(|&k| &chars[k]) {
                     let after = p + ch.len_utf8();
                     out.map.copy(&mut out.text, original, p, after);
                 }
@@ -133,28 +133,33 @@ fn between_chinese_numerals(chars: &[(usize, char)], i: usize) -> bool {
         && (prev.is_some_and(|p| !p.is_ascii()) || next.is_some_and(|n| !n.is_ascii()))
 }
 
-/// If a spaced title starts at `i`, the index just past its last character.
-fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<usize> {
+/// If a spaced title starts at `i` (single CJK characters separated by one to three blanks),
+/// the index just past its last character and the indices of the characters kept.
+fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<(usize, Vec<usize>)> {
     // The run must not continue a word: the previous char is not CJK.
     if i > 0 && is_cjk(chars[i - 1].1) {
         return None;
     }
+    let mut kept = vec![i];
     let mut j = i;
-    let mut count = 1;
-    while j + 2 < chars.len()
-        && matches!(chars[j + 1].1, ' ' | '\u{3000}')
-        && is_cjk(chars[j + 2].1)
-    {
-        j += 2;
-        count += 1;
+    loop {
+        let mut k = j + 1;
+        while k < chars.len() && k - j <= 3 && matches!(chars[k].1, ' ' | '\u{3000}') {
+            k += 1;
+        }
+        if k == j + 1 || k >= chars.len() || !is_cjk(chars[k].1) {
+            break;
+        }
+        j = k;
+        kept.push(k);
     }
     // A last char followed directly by more CJK starts the next word (批 准 … 书 深南检…):
     // it is not part of the title.
-    if count > 1 && chars.get(j + 1).is_some_and(|x| is_cjk(x.1)) {
-        j -= 2;
-        count -= 1;
+    if kept.len() > 1 && chars.get(j + 1).is_some_and(|x| is_cjk(x.1)) {
+        kept.pop();
+        j = *kept.last()?;
     }
-    (count >= 3).then_some(j + 1)
+    (kept.len() >= 3).then_some((j + 1, kept))
 }
 
 /// Whether `c` is a blank other than a line break.
@@ -178,6 +183,8 @@ mod tests {
     /// (original, normalised) pairs.
     const EXAMPLES: &[(&str, &str)] = &[
         ("起 诉 书", "起诉书"),
+        ("起  诉  书\n", "起诉书\n"),
+        ("起　　诉　　书", "起诉书"),
         ("刑 事 判 决 书\n（2017）", "刑事判决书\n（2017）"),
         ("２０１７年", "2017年"),
         ("二○一七年", "二〇一七年"),
