@@ -584,7 +584,7 @@ def selective_components(name, rules):
         objs = ["、".join(objs)]
     out = []
     for vs in subsets(vlist, 4):
-        for os_ in subsets(objs, 4):
+        for os_ in subsets(objs, 2):
             if len(vs) == len(vlist) and len(os_) == len(objs):
                 continue
             out.append(prefix + "、".join(vs) + omod + "、".join(os_) + "罪")
