@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod dict;
 mod error;
 mod limits;
 pub mod read;
