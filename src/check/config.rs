@@ -28,9 +28,15 @@ impl RuleConfig {
     /// assert_eq!(c.severity("L-range", wenshu::check::Severity::Error), None);
     /// ```
     pub fn parse(text: &str, path: &Path) -> Result<RuleConfig> {
-        let err = |detail: String| Error::Config { path: path.to_path_buf(), detail };
+        let err = |detail: String| Error::Config {
+            path: path.to_path_buf(),
+            detail,
+        };
         let c: RuleConfig = toml::from_str(text).map_err(|e| err(e.to_string()))?;
-        let known: Vec<&str> = super::rules::catalogue().iter().map(|r| r.info.id).collect();
+        let known: Vec<&str> = super::rules::catalogue()
+            .iter()
+            .map(|r| r.info.id)
+            .collect();
         for (id, level) in &c.rules {
             if !known.contains(&id.as_str()) {
                 return Err(err(format!("unknown rule {id:?}")));
@@ -44,7 +50,10 @@ impl RuleConfig {
 
     /// Reads a configuration file.
     pub fn from_path(path: &Path) -> Result<RuleConfig> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Config { path: path.to_path_buf(), detail: e.to_string() })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
         Self::parse(&text, path)
     }
 

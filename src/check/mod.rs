@@ -3,12 +3,16 @@
 //! A [`Finding`] is an ordinary result, never an error: a lead for a prosecutor to verify,
 //! with the rule that produced it, its legal basis and the evidence from every document involved.
 
+pub mod assemble;
 pub mod config;
 pub mod rules;
 
 use crate::classify::{Classification, DocType};
 use crate::dict::Dictionaries;
+use crate::docs::arrest::{extract_arrest, ArrestDocument};
+use crate::docs::indictment::{extract_indictment, Indictment};
 use crate::docs::judgment::{extract_judgment, Judgment};
+use crate::docs::recommendation::{extract_recommendation_document, RecommendationDocument};
 use crate::document::{Document, Evidence};
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +68,12 @@ pub struct Finding {
 pub enum Content {
     /// A judgment or ruling.
     Judgment(Judgment),
+    /// An indictment (or a police 起诉意见书).
+    Indictment(Indictment),
+    /// One of the four arrest documents.
+    Arrest(ArrestDocument),
+    /// A separate 量刑建议书.
+    Recommendation(RecommendationDocument),
     /// A document of a type the checks do not read.
     Other,
 }
@@ -84,10 +94,23 @@ impl CaseDocument {
     pub fn new(doc: Document) -> CaseDocument {
         let class = crate::classify(&doc);
         let content = match class.doc_type {
-            DocType::Judgment | DocType::CivilJudgment | DocType::Ruling => Content::Judgment(extract_judgment(&doc)),
+            DocType::Judgment | DocType::CivilJudgment | DocType::Ruling => {
+                Content::Judgment(extract_judgment(&doc))
+            }
+            DocType::Indictment | DocType::ProsecutionOpinion => {
+                Content::Indictment(extract_indictment(&doc))
+            }
+            DocType::SentencingRecommendation => {
+                Content::Recommendation(extract_recommendation_document(&doc))
+            }
+            t if t.is_arrest() => Content::Arrest(extract_arrest(&doc, t)),
             _ => Content::Other,
         };
-        CaseDocument { doc, class, content }
+        CaseDocument {
+            doc,
+            class,
+            content,
+        }
     }
 }
 
@@ -101,6 +124,36 @@ pub struct Case {
 }
 
 impl Case {
+    /// The indictments of the case (起诉书 first, then 起诉意见书), with their documents.
+    pub fn indictments(&self) -> impl Iterator<Item = (&Document, &Indictment)> {
+        let mut v: Vec<_> = self
+            .documents
+            .iter()
+            .filter_map(|d| match &d.content {
+                Content::Indictment(i) => Some((&d.doc, i)),
+                _ => None,
+            })
+            .collect();
+        v.sort_by_key(|(_, i)| i.kind != DocType::Indictment);
+        v.into_iter()
+    }
+
+    /// The arrest documents of the case, with their documents.
+    pub fn arrests(&self) -> impl Iterator<Item = (&Document, &ArrestDocument)> {
+        self.documents.iter().filter_map(|d| match &d.content {
+            Content::Arrest(a) => Some((&d.doc, a)),
+            _ => None,
+        })
+    }
+
+    /// The separate 量刑建议书 of the case.
+    pub fn recommendations(&self) -> impl Iterator<Item = (&Document, &RecommendationDocument)> {
+        self.documents.iter().filter_map(|d| match &d.content {
+            Content::Recommendation(r) => Some((&d.doc, r)),
+            _ => None,
+        })
+    }
+
     /// The judgments (and rulings) of the case, with their documents.
     pub fn judgments(&self) -> impl Iterator<Item = (&Document, &Judgment)> {
         self.documents.iter().filter_map(|d| match &d.content {
@@ -129,9 +182,20 @@ impl Context<'_> {
 pub fn check_case(case: &Case, ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in rules::catalogue() {
-        let Some(severity) = ctx.config.severity(rule.info.id, rule.info.severity) else { continue };
+        let Some(severity) = ctx.config.severity(rule.info.id, rule.info.severity) else {
+            continue;
+        };
         let mut found = Vec::new();
-        (rule.check)(case, ctx, &mut Emitter { case: &case.id, info: &rule.info, severity, out: &mut found });
+        (rule.check)(
+            case,
+            ctx,
+            &mut Emitter {
+                case: &case.id,
+                info: &rule.info,
+                severity,
+                out: &mut found,
+            },
+        );
         out.append(&mut found);
     }
     out

@@ -1,13 +1,13 @@
 //! S- rules: supervision leads — facts worth a prosecutor's attention, not errors.
 
 use super::{Rule, RuleInfo};
-use crate::check::{Case, Context, Content, Emitter, Severity};
+use crate::check::{Case, Content, Context, Emitter, Severity};
 use crate::segment::SectionKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
 macro_rules! judgment {
-    ($parties:literal, $facts:literal, $reasoning:literal, $operative:literal) => {
+    ($parties:expr, $facts:expr, $reasoning:expr, $operative:expr) => {
         concat!(
             "某县人民法院 刑事判决书 （2023）某0102刑初1号 公诉机关某县人民检察院。 ",
             $parties,
@@ -54,15 +54,26 @@ pub(super) fn rules() -> Vec<Rule> {
 fn not_in_custody(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
     for (_, j) in case.judgments() {
         for d in &j.defendants {
-            let Some(s) = d.outcome.as_ref().and_then(|o| o.sentence.as_ref()) else { continue };
-            if s.probation_months.is_some() || !matches!(s.principal.as_str(), "有期徒刑" | "拘役") {
+            let Some(s) = d.outcome.as_ref().and_then(|o| o.sentence.as_ref()) else {
+                continue;
+            };
+            if s.probation_months.is_some() || !matches!(s.principal.as_str(), "有期徒刑" | "拘役")
+            {
                 continue;
             }
-            let Some(last) = d.party.custody.last() else { continue };
-            if matches!(last.measure.as_str(), "取保候审" | "监视居住" | "指定居所监视居住") {
+            let Some(last) = d.party.custody.last() else {
+                continue;
+            };
+            if matches!(
+                last.measure.as_str(),
+                "取保候审" | "监视居住" | "指定居所监视居住"
+            ) {
                 out.report(
                     Some(&d.party.name.value),
-                    format!("审前{}，被判处{}实刑，请跟进交付执行", last.measure, s.principal),
+                    format!(
+                        "审前{}，被判处{}实刑，请跟进交付执行",
+                        last.measure, s.principal
+                    ),
                     vec![last.evidence.clone(), s.evidence.clone()],
                 );
             }
@@ -80,7 +91,11 @@ fn bribe_giver(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
         .documents
         .iter()
         .flat_map(|d| match &d.content {
-            Content::Judgment(j) => j.defendants.iter().map(|x| x.party.name.value.clone()).collect::<Vec<_>>(),
+            Content::Judgment(j) => j
+                .defendants
+                .iter()
+                .map(|x| x.party.name.value.clone())
+                .collect::<Vec<_>>(),
             #[allow(unreachable_patterns)]
             _ => Vec::new(),
         })
@@ -91,13 +106,22 @@ fn bribe_giver(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
             if !o.charges.iter().any(|c| c.value == "受贿罪") {
                 continue;
             }
-            let Some(facts) = j.sections.get(SectionKind::Facts).or_else(|| j.sections.get(SectionKind::Allegation)) else { continue };
+            let Some(facts) = j
+                .sections
+                .get(SectionKind::Facts)
+                .or_else(|| j.sections.get(SectionKind::Allegation))
+            else {
+                continue;
+            };
             let text = &doc.text()[facts.clone()];
             let mut seen: Vec<&str> = Vec::new();
             for c in GIVER_RE.captures_iter(text) {
                 let Some(m) = c.get(1) else { continue };
                 let giver = m.as_str();
-                if seen.contains(&giver) || prosecuted.iter().any(|p| p == giver) || giver.starts_with("他人") {
+                if seen.contains(&giver)
+                    || prosecuted.iter().any(|p| p == giver)
+                    || giver.starts_with("他人")
+                {
                     continue;
                 }
                 seen.push(giver);
@@ -105,7 +129,10 @@ fn bribe_giver(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
                 out.report(
                     Some(&d.party.name.value),
                     format!("受贿罪判决载明行贿人{giver}，卷宗中未见其被追诉的记录"),
-                    vec![doc.evidence(facts.start + whole.start..facts.start + whole.end), o.verdict.evidence.clone()],
+                    vec![
+                        doc.evidence(facts.start + whole.start..facts.start + whole.end),
+                        o.verdict.evidence.clone(),
+                    ],
                 );
             }
         }

@@ -14,10 +14,10 @@ use crate::segment::SectionKind;
 
 /// A small first-instance judgment with the given parties paragraph, reasoning and operative part.
 macro_rules! judgment {
-    ($parties:literal, $reasoning:literal, $operative:literal) => {
+    ($parties:expr, $reasoning:expr, $operative:expr) => {
         judgment!($parties, "简易程序", $reasoning, $operative, "二〇二三年三月十日")
     };
-    ($parties:literal, $procedure:literal, $reasoning:literal, $operative:literal, $date:literal) => {
+    ($parties:expr, $procedure:expr, $reasoning:expr, $operative:expr, $date:expr) => {
         concat!(
             "某县人民法院 刑事判决书 （2023）某0102刑初1号 公诉机关某县人民检察院。 ",
             $parties,
@@ -229,7 +229,11 @@ pub(super) fn rules() -> Vec<Rule> {
 
 /// Every defendant of every judgment of the case, with its outcome.
 fn judged(case: &Case) -> impl Iterator<Item = (&Document, &Judgment, &JudgedDefendant, &Outcome)> {
-    case.judgments().flat_map(|(doc, j)| j.defendants.iter().filter_map(move |d| d.outcome.as_ref().map(|o| (doc, j, d, o))))
+    case.judgments().flat_map(|(doc, j)| {
+        j.defendants
+            .iter()
+            .filter_map(move |d| d.outcome.as_ref().map(|o| (doc, j, d, o)))
+    })
 }
 
 fn name(d: &JudgedDefendant) -> &str {
@@ -271,29 +275,49 @@ fn age_at(birth: Date, at: Date) -> Option<i32> {
 }
 
 fn affirmed(d: &JudgedDefendant, tag: &str) -> bool {
-    d.circumstances.iter().any(|c| c.tag == tag && c.stance == Stance::Affirmed)
+    d.circumstances
+        .iter()
+        .any(|c| c.tag == tag && c.stance == Stance::Affirmed)
 }
 
 fn term_dates(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
     for (_, _, d, o) in judged(case) {
-        let (Some(s), Some(start), Some(end)) = (&o.sentence, &o.term_start, &o.term_end) else { continue };
-        if s.probation_months.is_some() || !matches!(s.principal.as_str(), "有期徒刑" | "拘役") {
+        let (Some(s), Some(start), Some(end)) = (&o.sentence, &o.term_start, &o.term_end) else {
+            continue;
+        };
+        if s.probation_months.is_some() || !matches!(s.principal.as_str(), "有期徒刑" | "拘役")
+        {
             continue;
         }
         // Bail or surveillance between detentions interrupts custody: the end moves legitimately.
-        if d.party.custody.iter().any(|c| matches!(c.measure.as_str(), "取保候审" | "监视居住" | "指定居所监视居住")) {
+        if d.party.custody.iter().any(|c| {
+            matches!(
+                c.measure.as_str(),
+                "取保候审" | "监视居住" | "指定居所监视居住"
+            )
+        }) {
             continue;
         }
         let expected = match (s.term_months, s.term_days) {
-            (Some(m), _) => start.value.add_months(m as i64).and_then(|x| x.add_days(-1)),
+            (Some(m), _) => start
+                .value
+                .add_months(m as i64)
+                .and_then(|x| x.add_days(-1)),
             (None, Some(days)) => start.value.add_days(days as i64 - 1),
             _ => None,
         };
         if let Some(exp) = expected.filter(|e| *e != end.value) {
-            let term = s.term_months.map(months_text).or(s.term_days.map(|d| format!("{d}日"))).unwrap_or_default();
+            let term = s
+                .term_months
+                .map(months_text)
+                .or(s.term_days.map(|d| format!("{d}日")))
+                .unwrap_or_default();
             out.report(
                 Some(name(d)),
-                format!("刑期止日有误：{}{}自{}起算应至{}止，判决写至{}止", s.principal, term, start.value, exp, end.value),
+                format!(
+                    "刑期止日有误：{}{}自{}起算应至{}止，判决写至{}止",
+                    s.principal, term, start.value, exp, end.value
+                ),
                 vec![s.evidence.clone(), end.evidence.clone()],
             );
         }
@@ -302,23 +326,53 @@ fn term_dates(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
 
 fn term_start(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
     for (doc, _, d, o) in judged(case) {
-        let (Some(s), Some(start)) = (&o.sentence, &o.term_start) else { continue };
+        let (Some(s), Some(start)) = (&o.sentence, &o.term_start) else {
+            continue;
+        };
         if s.probation_months.is_some() {
             continue;
         }
-        let detentions: Vec<_> = d.party.custody.iter().filter(|c| matches!(c.measure.as_str(), "刑事拘留" | "逮捕" | "拘传" | "行政拘留")).collect();
-        let Some(first) = detentions.iter().filter_map(|c| c.date.map(|dt| (dt, c))).min_by_key(|(dt, _)| *dt) else { continue };
+        let detentions: Vec<_> = d
+            .party
+            .custody
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.measure.as_str(),
+                    "刑事拘留" | "逮捕" | "拘传" | "行政拘留"
+                )
+            })
+            .collect();
+        let Some(first) = detentions
+            .iter()
+            .filter_map(|c| c.date.map(|dt| (dt, c)))
+            .min_by_key(|(dt, _)| *dt)
+        else {
+            continue;
+        };
         if first.0 == start.value {
             continue;
         }
-        // Any date of the defendant's paragraph (被羁押, 被抓获, 投案) may be the first day of custody.
+        // A date the paragraph gives for 被羁押 / 被抓获 / 投案 may be the first day of custody.
         let para = &doc.text()[d.party.paragraph.clone()];
-        if find_dates(para).iter().any(|m| m.date == start.value) {
+        let held = |m: &crate::primitives::DateMatch| {
+            let after = crate::text::prefix(&para[m.span.end..], 30);
+            ["羁押", "抓获", "投案", "到案", "归案", "控制", "留置"]
+                .iter()
+                .any(|w| after.find(w).is_some_and(|i| !after[..i].contains('，')))
+        };
+        if find_dates(para)
+            .iter()
+            .any(|m| m.date == start.value && held(m))
+        {
             continue;
         }
         out.report(
             Some(name(d)),
-            format!("刑期起算日{}与最初羁押日{}（{}）不一致", start.value, first.0, first.1.measure),
+            format!(
+                "刑期起算日{}与最初羁押日{}（{}）不一致",
+                start.value, first.0, first.1.measure
+            ),
             vec![start.evidence.clone(), first.1.evidence.clone()],
         );
     }
@@ -327,7 +381,10 @@ fn term_start(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
 /// (penalty, months, days, evidence) of each sentence a defendant received: per charge, or the one sentence.
 fn charge_sentences(o: &Outcome) -> Vec<(&str, &Sentence)> {
     if o.per_charge.len() > 1 {
-        o.per_charge.iter().map(|c| (c.charge.as_str(), &c.sentence)).collect()
+        o.per_charge
+            .iter()
+            .map(|c| (c.charge.as_str(), &c.sentence))
+            .collect()
     } else {
         match (&o.sentence, o.charges.first()) {
             (Some(s), Some(c)) if o.charges.len() == 1 => vec![(c.value.as_str(), s)],
@@ -347,14 +404,36 @@ fn range(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             let Some(p) = penalty_of(s) else { continue };
             // General bounds of 刑法 §38, §42, §45.
             let general = match (p, s.term_months) {
-                (Penalty::FixedTerm, Some(m)) => Some((bound("penalty.fixed_term.min", 6.0), bound("penalty.fixed_term.max", 180.0), m)),
-                (Penalty::CriminalDetention, Some(m)) => Some((bound("penalty.criminal_detention.min", 1.0), bound("penalty.criminal_detention.max", 6.0), m)),
-                (Penalty::Control, Some(m)) => Some((bound("penalty.control.min", 3.0), bound("penalty.control.max", 24.0), m)),
+                (Penalty::FixedTerm, Some(m)) => Some((
+                    bound("penalty.fixed_term.min", 6.0),
+                    bound("penalty.fixed_term.max", 180.0),
+                    m,
+                )),
+                (Penalty::CriminalDetention, Some(m)) => Some((
+                    bound("penalty.criminal_detention.min", 1.0),
+                    bound("penalty.criminal_detention.max", 6.0),
+                    m,
+                )),
+                (Penalty::Control, Some(m)) => Some((
+                    bound("penalty.control.min", 3.0),
+                    bound("penalty.control.max", 24.0),
+                    m,
+                )),
                 _ => None,
             };
             if let Some((min, max, m)) = general {
                 if m < min || m > max {
-                    out.report(Some(name(d)), format!("{}{}超出法定期限（{}至{}）", s.principal, months_text(m), months_text(min), months_text(max)), vec![s.evidence.clone()]);
+                    out.report(
+                        Some(name(d)),
+                        format!(
+                            "{}{}超出法定期限（{}至{}）",
+                            s.principal,
+                            months_text(m),
+                            months_text(min),
+                            months_text(max)
+                        ),
+                        vec![s.evidence.clone()],
+                    );
                     continue;
                 }
             }
@@ -362,8 +441,15 @@ fn range(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             if tiers.is_empty() || p == Penalty::Fine {
                 continue;
             }
-            let allowed: Vec<Penalty> = tiers.iter().flat_map(|t| t.allows.iter().copied()).collect();
-            let heaviest = allowed.iter().copied().filter(|a| *a <= Penalty::Death).max();
+            let allowed: Vec<Penalty> = tiers
+                .iter()
+                .flat_map(|t| t.allows.iter().copied())
+                .collect();
+            let heaviest = allowed
+                .iter()
+                .copied()
+                .filter(|a| *a <= Penalty::Death)
+                .max();
             if !allowed.contains(&p) {
                 let heavier = heaviest.is_some_and(|h| p > h);
                 if heavier || !mitigated {
@@ -373,15 +459,34 @@ fn range(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
                         v.dedup();
                         v
                     };
-                    out.report(Some(name(d)), format!("{charge}判处{}，不在法定刑种类（{}）之内", s.principal, allows.join("、")), vec![s.evidence.clone()]);
+                    out.report(
+                        Some(name(d)),
+                        format!(
+                            "{charge}判处{}，不在法定刑种类（{}）之内",
+                            s.principal,
+                            allows.join("、")
+                        ),
+                        vec![s.evidence.clone()],
+                    );
                 }
                 continue;
             }
-            if p == Penalty::FixedTerm && !allowed.contains(&Penalty::Life) && !allowed.contains(&Penalty::Death) {
+            if p == Penalty::FixedTerm
+                && !allowed.contains(&Penalty::Life)
+                && !allowed.contains(&Penalty::Death)
+            {
                 let max = tiers.iter().filter_map(|t| t.max_months).max();
                 if let (Some(max), Some(m)) = (max, s.term_months) {
                     if m > max as u32 {
-                        out.report(Some(name(d)), format!("{charge}判处有期徒刑{}，超过法定最高刑{}", months_text(m), months_text(max as u32)), vec![s.evidence.clone()]);
+                        out.report(
+                            Some(name(d)),
+                            format!(
+                                "{charge}判处有期徒刑{}，超过法定最高刑{}",
+                                months_text(m),
+                                months_text(max as u32)
+                            ),
+                            vec![s.evidence.clone()],
+                        );
                     }
                 }
             }
@@ -397,8 +502,14 @@ fn fine_missing(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             if s.fine_yuan.is_some() || combined_fine || s.confiscation.is_some() {
                 continue;
             }
-            if ctx.dict.charge_fine_requirement(charge, p, s.term_months) == Some(Additional::Mandatory) {
-                out.report(Some(name(d)), format!("{charge}依法应当并处罚金，判决未判处罚金"), vec![s.evidence.clone()]);
+            if ctx.dict.charge_fine_requirement(charge, p, s.term_months)
+                == Some(Additional::Mandatory)
+            {
+                out.report(
+                    Some(name(d)),
+                    format!("{charge}依法应当并处罚金，判决未判处罚金"),
+                    vec![s.evidence.clone()],
+                );
             }
         }
     }
@@ -408,7 +519,9 @@ fn probation(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
     let n = |k: &str, d: f64| ctx.number(k, d) as u32;
     for (_, _, d, o) in judged(case) {
         let Some(s) = &o.sentence else { continue };
-        let Some(period) = s.probation_months else { continue };
+        let Some(period) = s.probation_months else {
+            continue;
+        };
         let term = s.term_months.unwrap_or(0);
         let problem = match s.principal.as_str() {
             "拘役" if period < term.max(n("probation.criminal_detention.min", 2.0)) || period > n("probation.criminal_detention.max", 12.0) => {
@@ -421,7 +534,8 @@ fn probation(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             "拘役" | "有期徒刑" => None,
             other => Some(format!("{other}不得适用缓刑")),
         };
-        let problem = problem.or_else(|| affirmed(d, "累犯").then(|| "对累犯不得适用缓刑".to_string()));
+        let problem =
+            problem.or_else(|| affirmed(d, "累犯").then(|| "对累犯不得适用缓刑".to_string()));
         if let Some(msg) = problem {
             let mut evidence = vec![s.evidence.clone()];
             if let Some(c) = d.circumstances.iter().find(|c| c.tag == "累犯") {
@@ -439,31 +553,65 @@ fn combined(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             continue;
         }
         let Some(total) = &o.sentence else { continue };
-        let Some(combined) = total.term_months else { continue };
-        let terms = |kind: &str| -> Vec<u32> { o.per_charge.iter().filter(|c| c.sentence.principal == kind).filter_map(|c| c.sentence.term_months).collect() };
+        let Some(combined) = total.term_months else {
+            continue;
+        };
+        let terms = |kind: &str| -> Vec<u32> {
+            o.per_charge
+                .iter()
+                .filter(|c| c.sentence.principal == kind)
+                .filter_map(|c| c.sentence.term_months)
+                .collect()
+        };
         let kind = total.principal.as_str();
         let same = terms(kind);
         if same.is_empty() {
             continue;
         }
-        let (max, sum) = (same.iter().copied().max().unwrap_or(0), same.iter().sum::<u32>());
+        let (max, sum) = (
+            same.iter().copied().max().unwrap_or(0),
+            same.iter().sum::<u32>(),
+        );
         let all_same = same.len() == o.per_charge.len();
         let msg = if combined < max {
-            Some(format!("决定执行{}{}低于数刑中最高刑{}", kind, months_text(combined), months_text(max)))
+            Some(format!(
+                "决定执行{}{}低于数刑中最高刑{}",
+                kind,
+                months_text(combined),
+                months_text(max)
+            ))
         } else if all_same && combined > sum {
-            Some(format!("决定执行{}{}高于总和刑期{}", kind, months_text(combined), months_text(sum)))
+            Some(format!(
+                "决定执行{}{}高于总和刑期{}",
+                kind,
+                months_text(combined),
+                months_text(sum)
+            ))
         } else {
             let cap = match kind {
-                "有期徒刑" if sum < n("penalty.combined.fixed_term.threshold", 420.0) => n("penalty.combined.fixed_term.max", 240.0),
+                "有期徒刑" if sum < n("penalty.combined.fixed_term.threshold", 420.0) => {
+                    n("penalty.combined.fixed_term.max", 240.0)
+                }
                 "有期徒刑" => n("penalty.combined.fixed_term.max_high", 300.0),
                 "拘役" => n("penalty.combined.criminal_detention.max", 12.0),
                 "管制" => n("penalty.combined.control.max", 36.0),
                 _ => u32::MAX,
             };
-            (combined > cap).then(|| format!("决定执行{}{}超过并罚上限{}", kind, months_text(combined), months_text(cap)))
+            (combined > cap).then(|| {
+                format!(
+                    "决定执行{}{}超过并罚上限{}",
+                    kind,
+                    months_text(combined),
+                    months_text(cap)
+                )
+            })
         };
         if let Some(m) = msg {
-            let mut evidence: Vec<Evidence> = o.per_charge.iter().map(|c| c.sentence.evidence.clone()).collect();
+            let mut evidence: Vec<Evidence> = o
+                .per_charge
+                .iter()
+                .map(|c| c.sentence.evidence.clone())
+                .collect();
             evidence.push(total.evidence.clone());
             out.report(Some(name(d)), m, evidence);
         }
@@ -475,30 +623,75 @@ fn mentions_any(doc: &Document, words: &[&str]) -> bool {
     words.iter().any(|w| doc.text().contains(w))
 }
 
-const SERIOUS_14: &[&str] = &["故意杀人罪", "故意伤害罪", "强奸罪", "抢劫罪", "贩卖毒品罪", "走私、贩卖、运输、制造毒品罪", "放火罪", "爆炸罪", "投放危险物质罪"];
+const SERIOUS_14: &[&str] = &[
+    "故意杀人罪",
+    "故意伤害罪",
+    "强奸罪",
+    "抢劫罪",
+    "贩卖毒品罪",
+    "走私、贩卖、运输、制造毒品罪",
+    "放火罪",
+    "爆炸罪",
+    "投放危险物质罪",
+];
 
 fn juvenile(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
     for (doc, j, d, o) in judged(case) {
-        let (Some(birth), Some(offence)) = (&d.party.birth_date, offence_date(doc, j)) else { continue };
-        let Some(age) = age_at(birth.value, offence) else { continue };
+        let (Some(birth), Some(offence)) = (&d.party.birth_date, offence_date(doc, j)) else {
+            continue;
+        };
+        let Some(age) = age_at(birth.value, offence) else {
+            continue;
+        };
         if age >= 18 {
             continue;
         }
-        let death = o.sentence.as_ref().is_some_and(|s| s.principal.starts_with("死刑"));
-        let serious = o.charges.iter().any(|c| SERIOUS_14.contains(&c.value.as_str()));
-        let msg = if age < 12 || (age < 14 && !o.charges.iter().any(|c| matches!(c.value.as_str(), "故意杀人罪" | "故意伤害罪"))) {
+        let death = o
+            .sentence
+            .as_ref()
+            .is_some_and(|s| s.principal.starts_with("死刑"));
+        let serious = o
+            .charges
+            .iter()
+            .any(|c| SERIOUS_14.contains(&c.value.as_str()));
+        let msg = if age < 12
+            || (age < 14
+                && !o
+                    .charges
+                    .iter()
+                    .any(|c| matches!(c.value.as_str(), "故意杀人罪" | "故意伤害罪")))
+        {
             Some(format!("犯罪时{age}周岁，未达刑事责任年龄"))
         } else if age < 16 && !serious {
-            Some(format!("犯罪时{age}周岁，所犯之罪不属已满十四周岁应负刑事责任的犯罪"))
+            Some(format!(
+                "犯罪时{age}周岁，所犯之罪不属已满十四周岁应负刑事责任的犯罪"
+            ))
         } else if death {
             Some(format!("犯罪时{age}周岁，不适用死刑"))
-        } else if !(mentions_any(doc, &["未成年", "未满十八周岁", "不满十八周岁", "已满十六周岁", "已满十四周岁"]) && mentions_any(doc, &["从轻", "减轻"])) {
-            Some(format!("犯罪时{age}周岁（{}出生，犯罪日{}），判决未提及未成年人从轻、减轻处罚", birth.value, offence))
+        } else if !(mentions_any(
+            doc,
+            &[
+                "未成年",
+                "未满十八周岁",
+                "不满十八周岁",
+                "已满十六周岁",
+                "已满十四周岁",
+            ],
+        ) && mentions_any(doc, &["从轻", "减轻"]))
+        {
+            Some(format!(
+                "犯罪时{age}周岁（{}出生，犯罪日{}），判决未提及未成年人从轻、减轻处罚",
+                birth.value, offence
+            ))
         } else {
             None
         };
         if let Some(m) = msg {
-            out.report(Some(name(d)), m, vec![birth.evidence.clone(), o.verdict.evidence.clone()]);
+            out.report(
+                Some(name(d)),
+                m,
+                vec![birth.evidence.clone(), o.verdict.evidence.clone()],
+            );
         }
     }
 }
@@ -506,9 +699,17 @@ fn juvenile(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
 fn elderly(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
     let limit = ctx.number("age.elderly", 75.0) as i32;
     for (doc, j, d, o) in judged(case) {
-        let Some(birth) = &d.party.birth_date else { continue };
-        let at = j.judgment_date.as_ref().map(|x| x.value).or_else(|| offence_date(doc, j));
-        let Some(age) = at.and_then(|a| age_at(birth.value, a)) else { continue };
+        let Some(birth) = &d.party.birth_date else {
+            continue;
+        };
+        let at = j
+            .judgment_date
+            .as_ref()
+            .map(|x| x.value)
+            .or_else(|| offence_date(doc, j));
+        let Some(age) = at.and_then(|a| age_at(birth.value, a)) else {
+            continue;
+        };
         if age < limit {
             continue;
         }
@@ -521,7 +722,11 @@ fn elderly(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             None
         };
         if let Some(m) = msg {
-            out.report(Some(name(d)), m, vec![birth.evidence.clone(), o.verdict.evidence.clone()]);
+            out.report(
+                Some(name(d)),
+                m,
+                vec![birth.evidence.clone(), o.verdict.evidence.clone()],
+            );
         }
     }
 }
@@ -532,16 +737,34 @@ fn recidivism(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
         if !affirmed(d, "累犯") || d.party.prior_records.is_empty() {
             continue;
         }
-        let Some(claim) = d.circumstances.iter().find(|c| c.tag == "累犯" && c.stance == Stance::Affirmed) else { continue };
+        let Some(claim) = d
+            .circumstances
+            .iter()
+            .find(|c| c.tag == "累犯" && c.stance == Stance::Affirmed)
+        else {
+            continue;
+        };
         let priors = &d.party.prior_records;
-        let imprisoned = priors.iter().any(|p| p.sentence.as_deref().is_some_and(|s| s.starts_with("有期徒刑") || s.starts_with("无期") || s.starts_with("死刑")) || p.release_date.is_some());
+        let imprisoned = priors.iter().any(|p| {
+            p.sentence.as_deref().is_some_and(|s| {
+                s.starts_with("有期徒刑") || s.starts_with("无期") || s.starts_with("死刑")
+            }) || p.release_date.is_some()
+        });
         let offence = offence_date(doc, j);
         let last_release = priors.iter().filter_map(|p| p.release_date).max();
         let msg = if !imprisoned && priors.iter().all(|p| p.sentence.is_some()) {
             Some("认定累犯，但前罪判处的刑罚低于有期徒刑".to_string())
         } else if let (Some(rel), Some(off)) = (last_release, offence) {
-            let deadline = rel.month.map(|_| Date { day: Some(rel.day.unwrap_or(1)), ..rel }).and_then(|r| r.add_months(window));
-            deadline.filter(|dl| off > *dl).map(|_| format!("认定累犯，但前罪刑满释放（{rel}）至本次犯罪（{off}）已逾五年"))
+            let deadline = rel
+                .month
+                .map(|_| Date {
+                    day: Some(rel.day.unwrap_or(1)),
+                    ..rel
+                })
+                .and_then(|r| r.add_months(window));
+            deadline
+                .filter(|dl| off > *dl)
+                .map(|_| format!("认定累犯，但前罪刑满释放（{rel}）至本次犯罪（{off}）已逾五年"))
         } else {
             None
         };
@@ -559,15 +782,28 @@ fn recidivism(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
 }
 
 fn political_rights(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
-    let (min, max) = (ctx.number("penalty.political_rights.min", 12.0) as u32, ctx.number("penalty.political_rights.max", 60.0) as u32);
+    let (min, max) = (
+        ctx.number("penalty.political_rights.min", 12.0) as u32,
+        ctx.number("penalty.political_rights.max", 60.0) as u32,
+    );
     for (_, _, d, o) in judged(case) {
         let Some(s) = &o.sentence else { continue };
         let msg = match (&s.political_rights, s.principal.as_str()) {
             (Some(PoliticalRights::Life), _) => None,
-            (_, "死刑" | "无期徒刑") => Some(format!("判处{}，未剥夺政治权利终身", s.principal)),
-            (Some(PoliticalRights::Months(m)), "死刑缓期二年执行") => Some(format!("判处死刑缓期二年执行，剥夺政治权利{}而非终身", months_text(*m))),
-            (None, "死刑缓期二年执行") => Some("判处死刑缓期二年执行，未剥夺政治权利终身".to_string()),
-            (Some(PoliticalRights::Months(m)), _) if *m < min || *m > max => Some(format!("剥夺政治权利{}，不在一年以上五年以下", months_text(*m))),
+            (_, "死刑" | "无期徒刑") => {
+                Some(format!("判处{}，未剥夺政治权利终身", s.principal))
+            }
+            (Some(PoliticalRights::Months(m)), "死刑缓期二年执行") => Some(format!(
+                "判处死刑缓期二年执行，剥夺政治权利{}而非终身",
+                months_text(*m)
+            )),
+            (None, "死刑缓期二年执行") => {
+                Some("判处死刑缓期二年执行，未剥夺政治权利终身".to_string())
+            }
+            (Some(PoliticalRights::Months(m)), _) if *m < min || *m > max => Some(format!(
+                "剥夺政治权利{}，不在一年以上五年以下",
+                months_text(*m)
+            )),
             _ => None,
         };
         if let Some(m) = msg {
@@ -580,11 +816,26 @@ fn custody_deadlines(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
     let max = ctx.number("custody.detention_to_arrest.max_serious", 37.0) as i64;
     for (_, _, d, _) in judged(case) {
         let c = &d.party.custody;
-        for (i, det) in c.iter().enumerate().filter(|(_, m)| m.measure == "刑事拘留") {
-            let Some(arrest) = c[i + 1..].iter().find(|m| m.measure == "逮捕") else { continue };
-            let (Some(a), Some(b)) = (det.date.and_then(|x| x.to_days()), arrest.date.and_then(|x| x.to_days())) else { continue };
+        for (i, det) in c
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.measure == "刑事拘留")
+        {
+            let Some(arrest) = c[i + 1..].iter().find(|m| m.measure == "逮捕") else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (
+                det.date.and_then(|x| x.to_days()),
+                arrest.date.and_then(|x| x.to_days()),
+            ) else {
+                continue;
+            };
             if b - a > max {
-                out.report(Some(name(d)), format!("刑事拘留至逮捕{}日，超过{}日", b - a, max), vec![det.evidence.clone(), arrest.evidence.clone()]);
+                out.report(
+                    Some(name(d)),
+                    format!("刑事拘留至逮捕{}日，超过{}日", b - a, max),
+                    vec![det.evidence.clone(), arrest.evidence.clone()],
+                );
             }
         }
     }
@@ -595,20 +846,60 @@ fn trial_deadlines(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
         if j.trial_level.as_deref() == Some("二审") {
             continue;
         }
-        let (Some(proc_), Some(pros), Some(judg)) = (&j.procedure, &j.prosecution_date, &j.judgment_date) else { continue };
-        let (Some(a), Some(b)) = (pros.value.to_days(), judg.value.to_days()) else { continue };
-        let longest = j.defendants.iter().filter_map(|d| d.outcome.as_ref()?.sentence.as_ref()?.term_months).max().unwrap_or(0);
+        let (Some(proc_), Some(pros), Some(judg)) =
+            (&j.procedure, &j.prosecution_date, &j.judgment_date)
+        else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (pros.value.to_days(), judg.value.to_days()) else {
+            continue;
+        };
+        let longest = j
+            .defendants
+            .iter()
+            .filter_map(|d| d.outcome.as_ref()?.sentence.as_ref()?.term_months)
+            .max()
+            .unwrap_or(0);
         let limit = match proc_.value.as_str() {
-            "速裁程序" if longest > ctx.number("trial.speedy.extension_threshold", 12.0) as u32 => Some((ctx.number("trial.speedy.extended", 15.0) as i64, "十五日")),
+            "速裁程序" if longest > ctx.number("trial.speedy.extension_threshold", 12.0) as u32 => {
+                Some((ctx.number("trial.speedy.extended", 15.0) as i64, "十五日"))
+            }
             "速裁程序" => Some((ctx.number("trial.speedy", 10.0) as i64, "十日")),
-            "简易程序" if longest > ctx.number("trial.summary.extension_threshold", 36.0) as u32 => pros.value.add_months(1).and_then(|x| x.add_days(15)).and_then(|x| x.to_days()).map(|x| (x - a, "一个半月")),
+            "简易程序"
+                if longest > ctx.number("trial.summary.extension_threshold", 36.0) as u32 =>
+            {
+                pros.value
+                    .add_months(1)
+                    .and_then(|x| x.add_days(15))
+                    .and_then(|x| x.to_days())
+                    .map(|x| (x - a, "一个半月"))
+            }
             "简易程序" => Some((ctx.number("trial.summary", 20.0) as i64, "二十日")),
-            "普通程序" => pros.value.add_months(ctx.number("trial.ordinary.max", 3.0) as i64).and_then(|x| x.to_days()).map(|x| (x - a, "三个月")),
+            "普通程序" => pros
+                .value
+                .add_months(ctx.number("trial.ordinary.max", 3.0) as i64)
+                .and_then(|x| x.to_days())
+                .map(|x| (x - a, "三个月")),
             _ => None,
         };
         if let Some((days, label)) = limit {
             if b - a > days {
-                out.report(None, format!("{}自受理（{}）至宣判（{}）{}日，超过{}，请核实是否延长审限", proc_.value, pros.value, judg.value, b - a, label), vec![proc_.evidence.clone(), pros.evidence.clone(), judg.evidence.clone()]);
+                out.report(
+                    None,
+                    format!(
+                        "{}自受理（{}）至宣判（{}）{}日，超过{}，请核实是否延长审限",
+                        proc_.value,
+                        pros.value,
+                        judg.value,
+                        b - a,
+                        label
+                    ),
+                    vec![
+                        proc_.evidence.clone(),
+                        pros.evidence.clone(),
+                        judg.evidence.clone(),
+                    ],
+                );
             }
         }
     }
@@ -618,7 +909,11 @@ fn dates_order(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
     for (doc, j) in case.judgments() {
         if let (Some(p), Some(jd)) = (&j.prosecution_date, &j.judgment_date) {
             if jd.value < p.value {
-                out.report(None, format!("判决日期{}早于起诉日期{}", jd.value, p.value), vec![p.evidence.clone(), jd.evidence.clone()]);
+                out.report(
+                    None,
+                    format!("判决日期{}早于起诉日期{}", jd.value, p.value),
+                    vec![p.evidence.clone(), jd.evidence.clone()],
+                );
             }
         }
         let offence = offence_date(doc, j);
@@ -626,21 +921,36 @@ fn dates_order(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
             let who = Some(name(d));
             if let (Some(b), Some(off)) = (&d.party.birth_date, offence) {
                 if b.value.is_full() && b.value > off {
-                    out.report(who, format!("出生日期{}晚于犯罪日期{}", b.value, off), vec![b.evidence.clone()]);
+                    out.report(
+                        who,
+                        format!("出生日期{}晚于犯罪日期{}", b.value, off),
+                        vec![b.evidence.clone()],
+                    );
                 }
             }
             let c = &d.party.custody;
-            if let (Some(det), Some(arr)) = (c.iter().find(|m| m.measure == "刑事拘留"), c.iter().find(|m| m.measure == "逮捕")) {
+            if let (Some(det), Some(arr)) = (
+                c.iter().find(|m| m.measure == "刑事拘留"),
+                c.iter().find(|m| m.measure == "逮捕"),
+            ) {
                 if let (Some(a), Some(b)) = (det.date, arr.date) {
                     if b < a {
-                        out.report(who, format!("逮捕日期{b}早于刑事拘留日期{a}"), vec![det.evidence.clone(), arr.evidence.clone()]);
+                        out.report(
+                            who,
+                            format!("逮捕日期{b}早于刑事拘留日期{a}"),
+                            vec![det.evidence.clone(), arr.evidence.clone()],
+                        );
                     }
                 }
             }
             if let Some(o) = &d.outcome {
                 if let (Some(s), Some(e)) = (&o.term_start, &o.term_end) {
                     if e.value < s.value {
-                        out.report(who, format!("刑期止日{}早于起日{}", e.value, s.value), vec![e.evidence.clone()]);
+                        out.report(
+                            who,
+                            format!("刑期止日{}早于起日{}", e.value, s.value),
+                            vec![e.evidence.clone()],
+                        );
                     }
                 }
             }
@@ -651,7 +961,9 @@ fn dates_order(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
 fn id_number(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
     for (_, j) in case.judgments() {
         for d in &j.defendants {
-            let Some(id) = &d.party.id_number else { continue };
+            let Some(id) = &d.party.id_number else {
+                continue;
+            };
             let mut problems = Vec::new();
             if !id.value.checksum_ok {
                 problems.push("校验位错误".to_string());
@@ -667,7 +979,11 @@ fn id_number(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
                 }
             }
             if !problems.is_empty() {
-                out.report(Some(name(d)), format!("公民身份号码{}：{}", id.value.number, problems.join("；")), vec![id.evidence.clone()]);
+                out.report(
+                    Some(name(d)),
+                    format!("公民身份号码{}：{}", id.value.number, problems.join("；")),
+                    vec![id.evidence.clone()],
+                );
             }
         }
     }

@@ -58,19 +58,39 @@ mod tests {
     use crate::{dict::Dictionaries, Document};
 
     fn run(id: &str, docs: &[(&str, &str)]) -> Vec<crate::check::Finding> {
-        let case = Case { id: "example".into(), documents: docs.iter().map(|(n, t)| CaseDocument::new(Document::from_text(n, t))).collect() };
+        let case = Case {
+            id: "example".into(),
+            documents: docs
+                .iter()
+                .map(|(n, t)| CaseDocument::new(Document::from_text(n, t)))
+                .collect(),
+        };
         let dict = Dictionaries::builtin();
         let config = RuleConfig::default();
-        let ctx = Context { dict: &dict, config: &config };
-        check_case(&case, &ctx).into_iter().filter(|f| f.rule == id).collect()
+        let ctx = Context {
+            dict: &dict,
+            config: &config,
+        };
+        check_case(&case, &ctx)
+            .into_iter()
+            .filter(|f| f.rule == id)
+            .collect()
     }
 
     #[test]
     fn every_rule_is_documented_with_examples() {
         for r in catalogue() {
             let i = &r.info;
-            assert!(!i.what.is_empty() && !i.why.is_empty() && !i.basis.is_empty(), "{} lacks documentation", i.id);
-            assert!(!i.fires.is_empty() && !i.quiet.is_empty(), "{} lacks examples", i.id);
+            assert!(
+                !i.what.is_empty() && !i.why.is_empty() && !i.basis.is_empty(),
+                "{} lacks documentation",
+                i.id
+            );
+            assert!(
+                !i.fires.is_empty() && !i.quiet.is_empty(),
+                "{} lacks examples",
+                i.id
+            );
         }
         let mut ids: Vec<&str> = catalogue().iter().map(|r| r.info.id).collect();
         ids.sort_unstable();
@@ -83,9 +103,17 @@ mod tests {
         for r in catalogue() {
             for (i, bundle) in r.info.fires.iter().enumerate() {
                 let f = run(r.info.id, bundle);
-                assert!(!f.is_empty(), "{}: firing example {i} did not fire", r.info.id);
+                assert!(
+                    !f.is_empty(),
+                    "{}: firing example {i} did not fire",
+                    r.info.id
+                );
                 for finding in &f {
-                    assert!(!finding.evidence.is_empty(), "{}: a finding without evidence", r.info.id);
+                    assert!(
+                        !finding.evidence.is_empty(),
+                        "{}: a finding without evidence",
+                        r.info.id
+                    );
                     for ev in &finding.evidence {
                         assert!(!ev.text.is_empty(), "{}: empty evidence", r.info.id);
                     }
@@ -93,7 +121,12 @@ mod tests {
             }
             for (i, bundle) in r.info.quiet.iter().enumerate() {
                 let f = run(r.info.id, bundle);
-                assert!(f.is_empty(), "{}: quiet example {i} fired: {:?}", r.info.id, f.iter().map(|f| &f.message).collect::<Vec<_>>());
+                assert!(
+                    f.is_empty(),
+                    "{}: quiet example {i} fired: {:?}",
+                    r.info.id,
+                    f.iter().map(|f| &f.message).collect::<Vec<_>>()
+                );
             }
         }
     }
