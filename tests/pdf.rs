@@ -2,7 +2,9 @@
 //! panics) on hostile or broken files built here with lopdf's writer.
 #![cfg(feature = "pdf")]
 
-use lopdf::{dictionary, Document, EncryptionState, EncryptionVersion, Object, ObjectId, Permissions, Stream};
+use lopdf::{
+    dictionary, Document, EncryptionState, EncryptionVersion, Object, ObjectId, Permissions, Stream,
+};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use wenshu::read::pdf::read_pdf;
@@ -60,7 +62,9 @@ fn plain_levenshtein(a: &[char], b: &[char]) -> usize {
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -154,10 +158,17 @@ fn fidelity(output: &str, truth: &str) -> Fidelity {
             .map(|&p| (p..out.len()).find_map(|i| map[i]))
             .collect();
         let truth_set: std::collections::HashSet<usize> = tru_breaks.iter().copied().collect();
-        let hits: std::collections::HashSet<usize> =
-            landed.iter().flatten().copied().filter(|j| truth_set.contains(j)).collect();
+        let hits: std::collections::HashSet<usize> = landed
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|j| truth_set.contains(j))
+            .collect();
         found = hits.len();
-        spurious = landed.iter().filter(|l| l.map_or(true, |j| !truth_set.contains(&j))).count();
+        spurious = landed
+            .iter()
+            .filter(|l| l.map_or(true, |j| !truth_set.contains(&j)))
+            .count();
     }
     let cjk_spaces = output
         .lines()
@@ -172,7 +183,13 @@ fn fidelity(output: &str, truth: &str) -> Fidelity {
                 .count()
         })
         .sum();
-    Fidelity { cer, truth_breaks: tru_breaks.len(), found, spurious, cjk_spaces }
+    Fidelity {
+        cer,
+        truth_breaks: tru_breaks.len(),
+        found,
+        spurious,
+        cjk_spaces,
+    }
 }
 
 #[test]
@@ -194,7 +211,11 @@ fn fixtures_fidelity() {
     );
     let mut failures = Vec::new();
     for path in &files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
         let base = name.split('.').next().unwrap_or("");
         let truth_path = dir.join("truth").join(format!("{base}.txt"));
         let Ok(truth) = std::fs::read_to_string(&truth_path) else {
@@ -202,7 +223,9 @@ fn fixtures_fidelity() {
             continue;
         };
         let bytes = std::fs::read(path).expect("read fixture");
-        let pages = Document::load_mem(&bytes).map(|d| d.get_pages().len()).unwrap_or(0);
+        let pages = Document::load_mem(&bytes)
+            .map(|d| d.get_pages().len())
+            .unwrap_or(0);
         let t0 = Instant::now();
         let raw = match read_pdf(&name, &bytes, &Limits::default()) {
             Ok(raw) => raw,
@@ -235,7 +258,10 @@ fn fixtures_fidelity() {
             failures.push(format!("{name}: CER {:.3} % > 0.1 %", f.cer * 100.0));
         }
         if recall < 0.98 {
-            failures.push(format!("{name}: break recall {:.1} % < 98 %", recall * 100.0));
+            failures.push(format!(
+                "{name}: break recall {:.1} % < 98 %",
+                recall * 100.0
+            ));
         }
         if spurious_rate > 0.01 {
             failures.push(format!("{name}: {} spurious breaks > 1 %", f.spurious));
@@ -244,11 +270,20 @@ fn fixtures_fidelity() {
             failures.push(format!("{name}: {} spaces next to CJK", f.cjk_spaces));
         }
         let max_page = raw.pages.last().map_or(0, |p| p.1 as usize);
-        if max_page != pages || raw.pages.windows(2).any(|w| w[0].0 >= w[1].0 || w[0].1 >= w[1].1) {
+        if max_page != pages
+            || raw
+                .pages
+                .windows(2)
+                .any(|w| w[0].0 >= w[1].0 || w[0].1 >= w[1].1)
+        {
             failures.push(format!("{name}: page starts {:?} inconsistent", raw.pages));
         }
     }
-    assert!(failures.is_empty(), "fidelity failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "fidelity failures:\n{}",
+        failures.join("\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -303,7 +338,11 @@ fn build(contents: Vec<Vec<u8>>) -> Built {
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
-    Built { doc, pages, resources }
+    Built {
+        doc,
+        pages,
+        resources,
+    }
 }
 
 fn save(doc: &mut Document) -> Vec<u8> {
@@ -348,17 +387,26 @@ fn reads_cjk_paragraphs_across_pages() {
     let long = "本院认为，被告人以非法占有为目的，虚构事实、隐瞒真相，骗取他人财物，数额巨大，其行为已构成诈骗罪。";
     // The second paragraph fills page 1 exactly to its last line and continues on page 2.
     let split = 28 + 30;
-    let (a, b): (String, String) = (long.chars().take(split).collect(), long.chars().skip(split).collect());
+    let (a, b): (String, String) = (
+        long.chars().take(split).collect(),
+        long.chars().skip(split).collect(),
+    );
     let mut built = build(vec![cjk_page(&[p1, &a]), {
         let mut c = String::from("BT /F2 12 Tf\n");
         c.push_str(&format!("1 0 0 1 72 770 Tm <{}> Tj\n", ucs2_hex(&b)));
-        c.push_str(&format!("1 0 0 1 96 750 Tm <{}> Tj\nET\n", ucs2_hex("如不服本判决。")));
+        c.push_str(&format!(
+            "1 0 0 1 96 750 Tm <{}> Tj\nET\n",
+            ucs2_hex("如不服本判决。")
+        ));
         c.into_bytes()
     }]);
     let raw = read(&save(&mut built.doc)).expect("read");
     let paras: Vec<&str> = raw.text.split('\n').collect();
     assert_eq!(paras, [p1, long, "如不服本判决。"]);
-    assert_eq!(raw.pages, vec![(0, 1), (raw.text.find("如不服").unwrap(), 2)]);
+    assert_eq!(
+        raw.pages,
+        vec![(0, 1), (raw.text.find("如不服").unwrap(), 2)]
+    );
 }
 
 #[test]
@@ -373,21 +421,26 @@ fn reads_gbk_euc_strings() {
 
 #[test]
 fn latin_text_and_page_numbers() {
-    let page = |n: u32| {
+    let page = |n: usize| {
+        let word = ["one", "two", "three"][n - 1];
         format!(
-            "BT /F1 12 Tf 1 0 0 1 72 770 Tm (Hello) Tj 1 0 0 1 110 770 Tm (world, page text.) Tj \
-             1 0 0 1 290 40 Tm (- {n} -) Tj ET"
+            "BT /F1 12 Tf 1 0 0 1 72 770 Tm (Hello) Tj 1 0 0 1 110 770 Tm (world, page {word}.) Tj \
+             1 0 0 1 96 750 Tm (End.) Tj 1 0 0 1 290 40 Tm (- {n} -) Tj ET"
         )
         .into_bytes()
     };
     let mut built = build(vec![page(1), page(2), page(3)]);
     let raw = read(&save(&mut built.doc)).expect("read");
-    assert_eq!(raw.text, "Hello world, page text.\nHello world, page text.\nHello world, page text.");
+    assert_eq!(raw.text, "Hello world, page one.\nEnd.\nHello world, page two.\nEnd.\nHello world, page three.\nEnd.");
 }
 
 #[test]
 fn empty_file_is_malformed() {
-    assert!(matches!(read(b""), Err(Error::Malformed { .. })), "{:?}", read(b""));
+    assert!(
+        matches!(read(b""), Err(Error::Malformed { .. })),
+        "{:?}",
+        read(b"")
+    );
 }
 
 #[test]
@@ -404,7 +457,10 @@ fn random_bytes_are_malformed() {
     assert!(matches!(read(&bytes), Err(Error::Malformed { .. })));
     let mut with_header = b"%PDF-1.4\n".to_vec();
     with_header.extend_from_slice(&bytes);
-    assert!(matches!(read(&with_header), Err(Error::Malformed { .. } | Error::NoText { .. })));
+    assert!(matches!(
+        read(&with_header),
+        Err(Error::Malformed { .. } | Error::NoText { .. })
+    ));
 }
 
 fn typed_or_warned(r: wenshu::Result<wenshu::read::RawText>) {
@@ -417,9 +473,17 @@ fn typed_or_warned(r: wenshu::Result<wenshu::read::RawText>) {
 
 #[test]
 fn truncated_file_fails_cleanly_or_warns() {
-    let mut built = build(vec![cjk_page(&["第一段文字内容。"]), cjk_page(&["第二段文字内容。"])]);
+    let mut built = build(vec![
+        cjk_page(&["第一段文字内容。"]),
+        cjk_page(&["第二段文字内容。"]),
+    ]);
     let bytes = save(&mut built.doc);
-    for cut in [bytes.len() / 4, bytes.len() / 2, bytes.len() * 3 / 4, bytes.len() - 10] {
+    for cut in [
+        bytes.len() / 4,
+        bytes.len() / 2,
+        bytes.len() * 3 / 4,
+        bytes.len() - 10,
+    ] {
         typed_or_warned(read(&bytes[..cut]));
     }
     // Cut after the first page's objects: best effort with a warning.
@@ -433,13 +497,19 @@ fn truncated_file_fails_cleanly_or_warns() {
 fn broken_xref_is_recovered_with_a_warning() {
     let mut built = build(vec![cjk_page(&["第一段文字内容。"])]);
     let mut bytes = save(&mut built.doc);
-    let pos = bytes.windows(9).rposition(|w| w == b"startxref").expect("startxref");
+    let pos = bytes
+        .windows(9)
+        .rposition(|w| w == b"startxref")
+        .expect("startxref");
     let tail = b"startxref\n999999\n%%EOF\n";
     bytes.truncate(pos);
     bytes.extend_from_slice(tail);
     let raw = read(&bytes).expect("recovered");
     assert_eq!(raw.text, "第一段文字内容。");
-    assert!(!raw.warnings.is_empty(), "expected a warning about the damaged file");
+    assert!(
+        !raw.warnings.is_empty(),
+        "expected a warning about the damaged file"
+    );
     // An xref table whose entries point nowhere.
     let mut built = build(vec![cjk_page(&["第二段文字内容。"])]);
     let mut bytes = save(&mut built.doc);
@@ -458,7 +528,10 @@ fn encrypted_with_user_password_is_unsupported() {
     let mut built = build(vec![cjk_page(&["保密文字。"])]);
     built.doc.trailer.set(
         "ID",
-        vec![Object::string_literal(b"0123456789abcdef".to_vec()), Object::string_literal(b"0123456789abcdef".to_vec())],
+        vec![
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+        ],
     );
     let make = |doc: &Document, user: &str| -> EncryptionState {
         EncryptionVersion::V2 {
@@ -493,7 +566,7 @@ fn image_only_page_has_no_text() {
     let mut built = build(vec![b"q 500 0 0 700 50 50 cm /Im1 Do Q".to_vec()]);
     let img = built.doc.add_object(Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
-            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
         vec![128],
     ));
     if let Ok(Object::Dictionary(res)) = built.doc.get_object_mut(built.resources) {
@@ -507,7 +580,9 @@ fn image_only_page_has_no_text() {
 
 #[test]
 fn fonts_without_unicode_mapping_make_the_layer_unusable() {
-    let mut built = build(vec![b"BT /F9 12 Tf 72 700 Td <0011002200330044> Tj ET".to_vec()]);
+    let mut built = build(vec![
+        b"BT /F9 12 Tf 72 700 Td <0011002200330044> Tj ET".to_vec()
+    ]);
     let font = built.doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+Mystery", "Encoding" => "Identity-H",
         "DescendantFonts" => vec![Object::Dictionary(dictionary! {
@@ -518,7 +593,10 @@ fn fonts_without_unicode_mapping_make_the_layer_unusable() {
     }
     match read(&save(&mut built.doc)) {
         Err(Error::NoText { detail, .. }) => {
-            assert!(detail.contains("unusable") && detail.contains("Mystery"), "{detail}")
+            assert!(
+                detail.contains("unusable") && detail.contains("Mystery"),
+                "{detail}"
+            )
         }
         other => panic!("expected NoText, got {other:?}"),
     }
@@ -546,7 +624,11 @@ fn zlib_zeros(n: usize) -> Vec<u8> {
             self.put(rev, n);
         }
     }
-    let mut b = Bits { out: vec![0x78, 0x01], acc: 0, len: 0 };
+    let mut b = Bits {
+        out: vec![0x78, 0x01],
+        acc: 0,
+        len: 0,
+    };
     b.put(1, 1); // final block
     b.put(1, 2); // fixed Huffman
     b.huff(0x30, 8); // literal 0
@@ -564,7 +646,8 @@ fn zlib_zeros(n: usize) -> Vec<u8> {
         b.put(0, 8 - b.len);
     }
     let adler_b = (n % 65521) as u32; // a stays 1 for zeros: b = n·1
-    b.out.extend_from_slice(&((adler_b << 16) | 1).to_be_bytes());
+    b.out
+        .extend_from_slice(&((adler_b << 16) | 1).to_be_bytes());
     b.out
 }
 
@@ -573,15 +656,25 @@ fn flate_bomb_hits_the_decompression_limit() {
     let bomb = zlib_zeros(1 << 30);
     assert!(bomb.len() < 8 << 20);
     let mut built = build(vec![b"BT ET".to_vec()]);
-    let content = built.doc.add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, bomb));
+    let content = built
+        .doc
+        .add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, bomb));
     if let Ok(Object::Dictionary(page)) = built.doc.get_object_mut(built.pages[0]) {
         page.set("Contents", content);
     }
     let bytes = save(&mut built.doc);
-    let limits = Limits { max_decompressed_bytes: 64 << 20, ..Limits::default() };
+    let limits = Limits {
+        max_decompressed_bytes: 64 << 20,
+        ..Limits::default()
+    };
     let t0 = Instant::now();
     match read_pdf("bomb.pdf", &bytes, &limits) {
-        Err(Error::Limit { limit, allowed, found, .. }) => {
+        Err(Error::Limit {
+            limit,
+            allowed,
+            found,
+            ..
+        }) => {
             assert_eq!(limit, "max_decompressed_bytes");
             assert!(found > allowed);
         }
@@ -604,7 +697,10 @@ fn deeply_nested_arrays_are_bounded() {
     // In an object of the file.
     let mut built = build(vec![cjk_page(&["正文。"])]);
     let mut bytes = save(&mut built.doc);
-    let pos = bytes.windows(6).position(|w| w == b"/Type ").expect("an object");
+    let pos = bytes
+        .windows(5)
+        .position(|w| w == b"/Type")
+        .expect("an object");
     let mut nested = b"/Deep ".to_vec();
     nested.extend_from_slice(&vec![b'['; 200_000]);
     nested.extend_from_slice(&vec![b']'; 200_000]);
@@ -622,18 +718,31 @@ fn circular_form_xobjects_are_skipped() {
     let form = |content: &[u8]| {
         Object::Stream(Stream::new(
             dictionary! { "Type" => "XObject", "Subtype" => "Form",
-                "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()], "Resources" => res },
+            "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()], "Resources" => res },
             content.to_vec(),
         ))
     };
-    built.doc.objects.insert(x1, form(format!("BT /F2 12 Tf 72 700 Td <{}> Tj ET /X2 Do", ucs2_hex("循环表单")).as_bytes()));
+    built.doc.objects.insert(
+        x1,
+        form(
+            format!(
+                "BT /F2 12 Tf 72 700 Td <{}> Tj ET /X2 Do",
+                ucs2_hex("循环表单")
+            )
+            .as_bytes(),
+        ),
+    );
     built.doc.objects.insert(x2, form(b"/X1 Do /X2 Do"));
     if let Ok(Object::Dictionary(r)) = built.doc.get_object_mut(res) {
         r.set("XObject", dictionary! { "X1" => x1, "X2" => x2 });
     }
     let raw = read(&save(&mut built.doc)).expect("read");
     assert_eq!(raw.text, "循环表单");
-    assert!(raw.warnings.iter().any(|w| w.contains("circular")), "{:?}", raw.warnings);
+    assert!(
+        raw.warnings.iter().any(|w| w.contains("circular")),
+        "{:?}",
+        raw.warnings
+    );
 }
 
 #[test]
@@ -652,7 +761,7 @@ fn form_nesting_and_repetition_are_bounded() {
             id,
             Object::Stream(Stream::new(
                 dictionary! { "Subtype" => "Form", "Resources" => res,
-                    "BBox" => vec![0.into(), 0.into(), 1.into(), 1.into()] },
+                "BBox" => vec![0.into(), 0.into(), 1.into(), 1.into()] },
                 content,
             )),
         );
@@ -681,13 +790,19 @@ fn form_nesting_and_repetition_are_bounded() {
         };
         built.doc.objects.insert(
             id,
-            Object::Stream(Stream::new(dictionary! { "Subtype" => "Form", "Resources" => res }, content)),
+            Object::Stream(Stream::new(
+                dictionary! { "Subtype" => "Form", "Resources" => res },
+                content,
+            )),
         );
     }
     if let Ok(Object::Dictionary(page)) = built.doc.get_object_mut(built.pages[0]) {
         page.set("Resources", res);
     }
-    let limits = Limits { max_decompressed_bytes: 16 << 20, ..Limits::default() };
+    let limits = Limits {
+        max_decompressed_bytes: 16 << 20,
+        ..Limits::default()
+    };
     match read_pdf("fan.pdf", &save(&mut built.doc), &limits) {
         Err(Error::Limit { limit, .. }) => assert_eq!(limit, "max_decompressed_bytes"),
         other => panic!("expected Limit, got {other:?}"),
@@ -696,11 +811,23 @@ fn form_nesting_and_repetition_are_bounded() {
 
 #[test]
 fn page_count_above_the_limit() {
-    let mut built = build(vec![cjk_page(&["一。"]), cjk_page(&["二。"]), cjk_page(&["三。"])]);
+    let mut built = build(vec![
+        cjk_page(&["一。"]),
+        cjk_page(&["二。"]),
+        cjk_page(&["三。"]),
+    ]);
     let bytes = save(&mut built.doc);
-    let limits = Limits { max_pages: 2, ..Limits::default() };
+    let limits = Limits {
+        max_pages: 2,
+        ..Limits::default()
+    };
     match read_pdf("pages.pdf", &bytes, &limits) {
-        Err(Error::Limit { limit, allowed, found, .. }) => {
+        Err(Error::Limit {
+            limit,
+            allowed,
+            found,
+            ..
+        }) => {
             assert_eq!((limit, allowed, found), ("max_pages", 2, 3));
         }
         other => panic!("expected Limit, got {other:?}"),

@@ -44,7 +44,13 @@ impl Uni {
         } else {
             bytes
                 .chunks(2)
-                .map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { u16::from(c[0]) })
+                .map(|c| {
+                    if c.len() == 2 {
+                        u16::from_be_bytes([c[0], c[1]])
+                    } else {
+                        u16::from(c[0])
+                    }
+                })
                 .collect()
         };
         Uni::from_units(&units)
@@ -220,7 +226,9 @@ impl CMap {
                 (Section::BfRange, [Item::Str(a, b), Item::Str(c, d), Item::Array(arr), ..]) => {
                     let (lo, hi) = (code_value(bytes(*a, *b)), code_value(bytes(*c, *d)));
                     for (k, (s, e)) in arr.iter().enumerate() {
-                        let Some(code) = lo.checked_add(k as u32) else { break };
+                        let Some(code) = lo.checked_add(k as u32) else {
+                            break;
+                        };
                         if code > hi {
                             break;
                         }
@@ -253,7 +261,11 @@ impl CMap {
         if !(1..=4).contains(&len) {
             return;
         }
-        let mut cs = CodeSpace { len: len as u8, lo: [0; 4], hi: [0; 4] };
+        let mut cs = CodeSpace {
+            len: len as u8,
+            lo: [0; 4],
+            hi: [0; 4],
+        };
         cs.lo[..len].copy_from_slice(&lo[..len]);
         cs.hi[..len].copy_from_slice(&hi[..len]);
         self.codespace.push(cs);
@@ -267,7 +279,13 @@ impl CMap {
             vec![u16::from(dst[0])]
         } else {
             dst.chunks(2)
-                .map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { u16::from(c[0]) })
+                .map(|c| {
+                    if c.len() == 2 {
+                        u16::from_be_bytes([c[0], c[1]])
+                    } else {
+                        u16::from(c[0])
+                    }
+                })
                 .collect()
         };
         let count = hi - lo;
@@ -333,9 +351,7 @@ fn num_to_u32(v: f32) -> u32 {
 pub(crate) fn code_len(codespace: &[CodeSpace], bytes: &[u8]) -> usize {
     for cs in codespace {
         let n = usize::from(cs.len);
-        if n <= bytes.len()
-            && (0..n).all(|i| cs.lo[i] <= bytes[i] && bytes[i] <= cs.hi[i])
-        {
+        if n <= bytes.len() && (0..n).all(|i| cs.lo[i] <= bytes[i] && bytes[i] <= cs.hi[i]) {
             return n;
         }
     }

@@ -68,7 +68,10 @@ impl<'d> Ctx<'d> {
             doc,
             source: source.to_string(),
             limits: *limits,
-            budget: Budget { used: 0, max: limits.max_decompressed_bytes },
+            budget: Budget {
+                used: 0,
+                max: limits.max_decompressed_bytes,
+            },
             fonts: vec![Font::missing(b"(no font)")],
             font_index: HashMap::new(),
             forms: HashMap::new(),
@@ -111,7 +114,11 @@ impl<'d> Ctx<'d> {
     }
 
     /// The font named `name` in `resources`, loading it on first use.
-    pub(crate) fn font(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) -> Result<usize, Error> {
+    pub(crate) fn font(
+        &mut self,
+        resources: Option<&'d Dictionary>,
+        name: &[u8],
+    ) -> Result<usize, Error> {
         let doc = self.doc;
         let found = resources
             .and_then(|r| r.get(b"Font").ok())
@@ -120,15 +127,18 @@ impl<'d> Ctx<'d> {
             .and_then(|fonts| fonts.get(name).ok())
             .and_then(|f| resolve_with_id(doc, f));
         let Some((id, Object::Dictionary(dict))) = found else {
-            self.warn(format!("font /{} is missing", String::from_utf8_lossy(name)));
+            self.warn(format!(
+                "font /{} is missing",
+                String::from_utf8_lossy(name)
+            ));
             return Ok(0);
         };
         let key = ObjKey::of(id, dict);
         if let Some(&i) = self.font_index.get(&key) {
             return Ok(i);
         }
-        let font = Font::load(doc, dict, &mut self.budget, &mut self.warnings)
-            .map_err(|e| match e {
+        let font =
+            Font::load(doc, dict, &mut self.budget, &mut self.warnings).map_err(|e| match e {
                 DecodeError::Limit(n) => self.limit_error(n),
                 DecodeError::Failed(_) => self.limit_error(0),
             })?;
@@ -140,7 +150,11 @@ impl<'d> Ctx<'d> {
 
     /// The decoded content of a Form XObject, charged to the budget on every use so that
     /// forms drawn many times cannot multiply the work without bound.
-    pub(crate) fn form_content(&mut self, key: ObjKey, stream: &'d Stream) -> Result<Option<Rc<[u8]>>, Error> {
+    pub(crate) fn form_content(
+        &mut self,
+        key: ObjKey,
+        stream: &'d Stream,
+    ) -> Result<Option<Rc<[u8]>>, Error> {
         if let Some(data) = self.forms.get(&key).cloned() {
             self.budget.charge(data.len() as u64).map_err(|e| match e {
                 DecodeError::Limit(n) => self.limit_error(n),

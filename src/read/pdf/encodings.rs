@@ -5,14 +5,101 @@ use super::cmap::Uni;
 
 /// Adobe glyph names of ASCII 0x20..=0x7E, in order.
 const ASCII_NAMES: [&str; 95] = [
-    "space", "exclam", "quotedbl", "numbersign", "dollar", "percent", "ampersand",
-    "quotesingle", "parenleft", "parenright", "asterisk", "plus", "comma", "hyphen", "period",
-    "slash", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "colon", "semicolon", "less", "equal", "greater", "question", "at", "A", "B", "C", "D", "E",
-    "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W",
-    "X", "Y", "Z", "bracketleft", "backslash", "bracketright", "asciicircum", "underscore",
-    "grave", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q",
-    "r", "s", "t", "u", "v", "w", "x", "y", "z", "braceleft", "bar", "braceright", "asciitilde",
+    "space",
+    "exclam",
+    "quotedbl",
+    "numbersign",
+    "dollar",
+    "percent",
+    "ampersand",
+    "quotesingle",
+    "parenleft",
+    "parenright",
+    "asterisk",
+    "plus",
+    "comma",
+    "hyphen",
+    "period",
+    "slash",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "colon",
+    "semicolon",
+    "less",
+    "equal",
+    "greater",
+    "question",
+    "at",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "G",
+    "H",
+    "I",
+    "J",
+    "K",
+    "L",
+    "M",
+    "N",
+    "O",
+    "P",
+    "Q",
+    "R",
+    "S",
+    "T",
+    "U",
+    "V",
+    "W",
+    "X",
+    "Y",
+    "Z",
+    "bracketleft",
+    "backslash",
+    "bracketright",
+    "asciicircum",
+    "underscore",
+    "grave",
+    "a",
+    "b",
+    "c",
+    "d",
+    "e",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+    "braceleft",
+    "bar",
+    "braceright",
+    "asciitilde",
 ];
 
 /// Other common glyph names.
@@ -272,22 +359,20 @@ fn single_name(name: &str) -> Option<Uni> {
 
 /// Advance widths (1/1000 em) of ASCII 0x20..=0x7E in Helvetica.
 const HELVETICA: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556,
-    556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722,
-    722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
-    667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
-    556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,
-    500, 334, 260, 334, 584,
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 
 /// Advance widths (1/1000 em) of ASCII 0x20..=0x7E in Times-Roman.
 const TIMES: [u16; 95] = [
-    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500,
-    500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667,
-    722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722,
-    722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500,
-    500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500,
-    444, 480, 200, 480, 541,
+    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500,
+    500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611,
+    556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722,
+    722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500,
+    278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
 ];
 
 /// The width (1/1000 em) of character `c` in the standard font `base_font`
@@ -297,7 +382,11 @@ pub(crate) fn standard_width(base_font: &[u8], c: Option<char>) -> f32 {
     if has(b"Courier") || has(b"Mono") {
         return 600.0;
     }
-    let table = if has(b"Times") || has(b"Roman") || has(b"Serif") { &TIMES } else { &HELVETICA };
+    let table = if has(b"Times") || has(b"Roman") || has(b"Serif") {
+        &TIMES
+    } else {
+        &HELVETICA
+    };
     match c {
         Some(c @ ' '..='~') => f32::from(table[c as usize - 0x20]),
         Some(c) if is_wide(c) => 1000.0,
@@ -320,8 +409,14 @@ mod tests {
         assert_eq!(glyph_name_to_unicode(b"A"), Some(Uni::One('A')));
         assert_eq!(glyph_name_to_unicode(b"space"), Some(Uni::One(' ')));
         assert_eq!(glyph_name_to_unicode(b"uni4E0A"), Some(Uni::One('上')));
-        assert_eq!(glyph_name_to_unicode(b"uni4E0A4E0B"), Some(Uni::Many("上下".into())));
-        assert_eq!(glyph_name_to_unicode(b"u20000"), Some(Uni::One('\u{20000}')));
+        assert_eq!(
+            glyph_name_to_unicode(b"uni4E0A4E0B"),
+            Some(Uni::Many("上下".into()))
+        );
+        assert_eq!(
+            glyph_name_to_unicode(b"u20000"),
+            Some(Uni::One('\u{20000}'))
+        );
         assert_eq!(glyph_name_to_unicode(b"one.oldstyle"), Some(Uni::One('1')));
         assert_eq!(glyph_name_to_unicode(b"f_i"), Some(Uni::Many("fi".into())));
         assert_eq!(glyph_name_to_unicode(b"g123"), None);

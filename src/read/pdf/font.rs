@@ -114,7 +114,10 @@ enum Fallback {
     /// The code is a legacy multi-byte character (GBK …).
     Legacy(Legacy),
     /// CID → glyph id → the embedded font's own cmap.
-    Program { cid_to_gid: Option<Vec<u16>>, program: Program },
+    Program {
+        cid_to_gid: Option<Vec<u16>>,
+        program: Program,
+    },
     /// Simple fonts: one entry per byte code.
     Table(Vec<Option<Uni>>),
 }
@@ -194,7 +197,10 @@ impl Font {
             to_unicode: None,
             encoding_cmap: None,
             fallback: Fallback::None,
-            widths: Widths { default: 500.0, ..Widths::default() },
+            widths: Widths {
+                default: 500.0,
+                ..Widths::default()
+            },
             cid_of: CidOf::Code,
             vertical: false,
             scale: 0.001,
@@ -261,14 +267,17 @@ impl Font {
                     if cmap.has_cids() {
                         self.cid_of = CidOf::EncodingCMap;
                     }
-                    if let Some(Object::Name(n)) = s.dict.get(b"CMapName").ok() {
+                    if let Ok(Object::Name(n)) = s.dict.get(b"CMapName") {
                         self.vertical = n.ends_with(b"-V");
                     }
                     self.encoding_cmap = Some(cmap);
                 }
                 Err(DecodeError::Limit(n)) => return Err(DecodeError::Limit(n)),
                 Err(DecodeError::Failed(e)) => {
-                    warnings.push(format!("font {}: unreadable encoding CMap ({e})", self.name));
+                    warnings.push(format!(
+                        "font {}: unreadable encoding CMap ({e})",
+                        self.name
+                    ));
                 }
             },
             _ => {}
@@ -297,7 +306,11 @@ impl Font {
             self.split = Split::Two;
             self.cid_of = CidOf::Identity;
         } else if name.starts_with(b"Uni") && (has(b"UCS2") || has(b"UTF16")) {
-            self.split = if has(b"UTF16") { Split::Utf16 } else { Split::Two };
+            self.split = if has(b"UTF16") {
+                Split::Utf16
+            } else {
+                Split::Two
+            };
             self.fallback = Fallback::Unicode;
             self.cid_of = CidOf::AsciiApprox;
         } else if name.starts_with(b"Uni") && has(b"UTF8") {
@@ -336,9 +349,8 @@ impl Font {
         let symbolic = descriptor
             .and_then(|d| get_num(doc, d, b"Flags"))
             .is_some_and(|f| (f as i64) & 4 != 0);
-        let embedded = descriptor.is_some_and(|d| {
-            d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3")
-        });
+        let embedded = descriptor
+            .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
         // The encoding: a base table, then /Differences.
         let (base_name, differences) = match get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => (Some(n.as_slice()), None),
@@ -373,8 +385,7 @@ impl Font {
         if let Some(diffs) = differences {
             apply_differences(doc, diffs, &mut table);
         }
-        if symbolic && embedded && self.to_unicode.is_none() && table.iter().all(Option::is_none)
-        {
+        if symbolic && embedded && self.to_unicode.is_none() && table.iter().all(Option::is_none) {
             if let Some(prog) = simple_program(doc, descriptor, budget)? {
                 if let Some(code_gid) = &prog.code_gid {
                     for (slot, &gid) in table.iter_mut().zip(code_gid) {
@@ -413,15 +424,22 @@ impl Font {
         let len = len.clamp(1, bytes.len().max(1)).min(bytes.len());
         let raw = &bytes[..len];
         let code = super::cmap::code_value(raw);
-        Code { code, len, width: self.width(code) * self.scale, text: self.unicode(code, raw) }
+        Code {
+            code,
+            len,
+            width: self.width(code) * self.scale,
+            text: self.unicode(code, raw),
+        }
     }
 
     fn width(&self, code: u32) -> f32 {
         let key = match self.cid_of {
             CidOf::Code | CidOf::Identity => code,
-            CidOf::EncodingCMap => {
-                self.encoding_cmap.as_ref().and_then(|c| c.cid(code)).unwrap_or(code)
-            }
+            CidOf::EncodingCMap => self
+                .encoding_cmap
+                .as_ref()
+                .and_then(|c| c.cid(code))
+                .unwrap_or(code),
             CidOf::AsciiApprox => match code {
                 0x20..=0x7E => code - 31,
                 _ => return self.widths.default,
@@ -440,11 +458,17 @@ impl Font {
             Fallback::None => None,
             Fallback::Table(t) => t.get(code as usize).cloned().flatten(),
             Fallback::Unicode => match &self.split {
-                Split::Utf8 => std::str::from_utf8(raw).ok().and_then(|s| s.chars().next()).map(Uni::One),
+                Split::Utf8 => std::str::from_utf8(raw)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .map(Uni::One),
                 Split::Four => char::from_u32(code).map(Uni::One),
                 _ => {
-                    let units: Vec<u16> =
-                        raw.chunks(2).filter(|c| c.len() == 2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                    let units: Vec<u16> = raw
+                        .chunks(2)
+                        .filter(|c| c.len() == 2)
+                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                        .collect();
                     Uni::from_units(&units)
                 }
             },
@@ -456,7 +480,10 @@ impl Font {
                     cache.entry(code).or_insert_with(|| l.decode(raw)).clone()
                 }
             }
-            Fallback::Program { cid_to_gid, program } => {
+            Fallback::Program {
+                cid_to_gid,
+                program,
+            } => {
                 let cid = match self.cid_of {
                     CidOf::EncodingCMap => self
                         .encoding_cmap
@@ -510,7 +537,9 @@ fn simple_widths(
     table: &[Option<Uni>],
     scale: f32,
 ) -> Widths {
-    let missing = descriptor.and_then(|d| get_num(doc, d, b"MissingWidth")).filter(|w| *w > 0.0);
+    let missing = descriptor
+        .and_then(|d| get_num(doc, d, b"MissingWidth"))
+        .filter(|w| *w > 0.0);
     let guess = |code: usize| {
         let c = match table.get(code) {
             Some(Some(Uni::One(c))) => Some(*c),
@@ -524,20 +553,30 @@ fn simple_widths(
     let first = get_num(doc, dict, b"FirstChar").map_or(0, |f| f.max(0.0) as usize);
     if let Some(ws) = get_array(doc, dict, b"Widths") {
         for (i, w) in ws.iter().enumerate() {
-            let Some(slot) = first.checked_add(i).and_then(|c| dense.get_mut(c)) else { break };
+            let Some(slot) = first.checked_add(i).and_then(|c| dense.get_mut(c)) else {
+                break;
+            };
             if let Some(w) = num(doc, w) {
                 *slot = w;
             }
         }
     }
-    Widths { default: guess(0), dense, ranges: Vec::new() }
+    Widths {
+        default: guess(0),
+        dense,
+        ranges: Vec::new(),
+    }
 }
 
 fn cid_widths(doc: &Document, desc: &Dictionary) -> Widths {
     let default = get_num(doc, desc, b"DW").unwrap_or(1000.0);
     let mut ranges: Vec<(u32, u32, f32)> = Vec::new();
     if let Some(w) = get_array(doc, desc, b"W") {
-        let to_u32 = |o: &Object| num(doc, o).filter(|v| *v >= 0.0).map(|v| v.min(u32::MAX as f32) as u32);
+        let to_u32 = |o: &Object| {
+            num(doc, o)
+                .filter(|v| *v >= 0.0)
+                .map(|v| v.min(u32::MAX as f32) as u32)
+        };
         let mut i = 0;
         while i < w.len() {
             let Some(first) = to_u32(&w[i]) else {
@@ -568,7 +607,11 @@ fn cid_widths(doc: &Document, desc: &Dictionary) -> Widths {
         }
     }
     ranges.sort_by_key(|r| r.0);
-    Widths { default, dense: Vec::new(), ranges }
+    Widths {
+        default,
+        dense: Vec::new(),
+        ranges,
+    }
 }
 
 /// The embedded font program's own cmap, for CID fonts without `/ToUnicode`.
@@ -596,13 +639,20 @@ fn program_fallback(
     };
     let cid_to_gid = match get_stream(doc, desc, b"CIDToGIDMap") {
         Some(s) => match budget.decode(s) {
-            Ok(d) => Some(d.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect()),
+            Ok(d) => Some(
+                d.chunks_exact(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect(),
+            ),
             Err(DecodeError::Limit(n)) => return Err(DecodeError::Limit(n)),
             Err(DecodeError::Failed(_)) => None,
         },
         None => None,
     };
-    Ok(Fallback::Program { cid_to_gid, program })
+    Ok(Fallback::Program {
+        cid_to_gid,
+        program,
+    })
 }
 
 fn simple_program(
@@ -610,7 +660,9 @@ fn simple_program(
     descriptor: Option<&Dictionary>,
     budget: &mut Budget,
 ) -> Result<Option<Program>, DecodeError> {
-    let Some(fd) = descriptor else { return Ok(None) };
+    let Some(fd) = descriptor else {
+        return Ok(None);
+    };
     let Some(file) = [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
         .iter()
         .find_map(|k| get_stream(doc, fd, k))
@@ -646,7 +698,11 @@ mod tests {
 
     #[test]
     fn widths_ranges() {
-        let w = Widths { default: 1000.0, dense: vec![], ranges: vec![(1, 1, 207.0), (10, 20, 500.0)] };
+        let w = Widths {
+            default: 1000.0,
+            dense: vec![],
+            ranges: vec![(1, 1, 207.0), (10, 20, 500.0)],
+        };
         assert_eq!(w.get(1), 207.0);
         assert_eq!(w.get(15), 500.0);
         assert_eq!(w.get(21), 1000.0);

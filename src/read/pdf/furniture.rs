@@ -110,12 +110,28 @@ mod tests {
     use super::*;
 
     fn line(text: &str, y: f32) -> Line {
-        Line { text: text.into(), x0: 100.0, x1: 300.0, y, size: 12.0, first_w: 12.0 }
+        Line {
+            text: text.into(),
+            x0: 100.0,
+            x1: 300.0,
+            y,
+            size: 12.0,
+            first_w: 12.0,
+        }
     }
 
     #[test]
     fn page_numbers() {
-        for t in ["3", "- 3 -", "—3—", "第 3 页 共 5 页", "第3页", "3/5", "Page 3 of 5", "第三页"] {
+        for t in [
+            "3",
+            "- 3 -",
+            "—3—",
+            "第 3 页 共 5 页",
+            "第3页",
+            "3/5",
+            "Page 3 of 5",
+            "第三页",
+        ] {
             assert!(is_page_number(t), "{t}");
         }
         for t in ["2017年", "第3条", "三、", "(2016)"] {
@@ -136,6 +152,7 @@ mod tests {
                 ],
                 top: 842.0,
                 bottom: 0.0,
+                width: 595.0,
             })
             .collect();
         assert_eq!(strip(&mut pages, 20.0), 6);
@@ -154,6 +171,7 @@ mod tests {
                 ],
                 top: 842.0,
                 bottom: 0.0,
+                width: 595.0,
             })
             .collect();
         strip(&mut pages, 20.0);

@@ -37,10 +37,24 @@ pub(crate) struct Matrix {
 
 impl Matrix {
     /// The identity.
-    pub(crate) const IDENTITY: Matrix = Matrix { a: 1.0, b: 0.0, c: 0.0, d: 1.0, e: 0.0, f: 0.0 };
+    pub(crate) const IDENTITY: Matrix = Matrix {
+        a: 1.0,
+        b: 0.0,
+        c: 0.0,
+        d: 1.0,
+        e: 0.0,
+        f: 0.0,
+    };
 
     fn from(m: [f32; 6]) -> Matrix {
-        Matrix { a: m[0], b: m[1], c: m[2], d: m[3], e: m[4], f: m[5] }
+        Matrix {
+            a: m[0],
+            b: m[1],
+            c: m[2],
+            d: m[3],
+            e: m[4],
+            f: m[5],
+        }
     }
 
     /// `self × o`: apply `self`, then `o`.
@@ -56,7 +70,10 @@ impl Matrix {
     }
 
     fn point(&self, x: f32, y: f32) -> (f32, f32) {
-        (x * self.a + y * self.c + self.e, x * self.b + y * self.d + self.f)
+        (
+            x * self.a + y * self.c + self.e,
+            x * self.b + y * self.d + self.f,
+        )
     }
 
     fn vector(&self, x: f32, y: f32) -> (f32, f32) {
@@ -407,7 +424,9 @@ impl<'d> Interp<'_, 'd> {
     }
 
     fn show(&mut self, bytes: &[u8]) {
-        let Some(font) = self.ctx.fonts.get(self.gs.font) else { return };
+        let Some(font) = self.ctx.fonts.get(self.gs.font) else {
+            return;
+        };
         let stats = &mut self.ctx.stats;
         let size = self.gs.size;
         let th = self.gs.th;
@@ -436,10 +455,17 @@ impl<'d> Interp<'_, 'd> {
             stats.glyphs += 1;
             if code.text.is_none() {
                 stats.undecodable += 1;
-                *stats.undecodable_by_font.entry(self.gs.font as u32).or_insert(0) += 1;
+                *stats
+                    .undecodable_by_font
+                    .entry(self.gs.font as u32)
+                    .or_insert(0) += 1;
             }
             if self.hidden == 0 && em > 0.1 && x.is_finite() && y.is_finite() && w.is_finite() {
-                let (ux, uy) = if scale_x > 0.0 { (ax / scale_x, ay / scale_x) } else { (1.0, 0.0) };
+                let (ux, uy) = if scale_x > 0.0 {
+                    (ax / scale_x, ay / scale_x)
+                } else {
+                    (1.0, 0.0)
+                };
                 let mut push = |ch: char, k: f32, n: f32| {
                     let off = w * k / n;
                     self.out.glyphs.push(Glyph {
@@ -474,13 +500,20 @@ impl<'d> Interp<'_, 'd> {
         }
     }
 
-    fn xobject(&mut self, name: &[u8], resources: Option<&'d Dictionary>, depth: u32) -> Result<()> {
+    fn xobject(
+        &mut self,
+        name: &[u8],
+        resources: Option<&'d Dictionary>,
+        depth: u32,
+    ) -> Result<()> {
         let doc = self.ctx.doc;
         let found = resources
             .and_then(|r| get_dict(doc, r, b"XObject"))
             .and_then(|x| x.get(name).ok())
             .and_then(|o| resolve_with_id(doc, o));
-        let Some((id, Object::Stream(stream))) = found else { return Ok(()) };
+        let Some((id, Object::Stream(stream))) = found else {
+            return Ok(());
+        };
         match get_name(doc, &stream.dict, b"Subtype") {
             Some(b"Form") => {}
             Some(b"Image") => {
@@ -491,18 +524,27 @@ impl<'d> Interp<'_, 'd> {
         }
         let key = ObjKey::of(id, stream);
         if self.forms.contains(&key) {
-            self.ctx.warn("circular Form XObject reference skipped".to_string());
+            self.ctx
+                .warn("circular Form XObject reference skipped".to_string());
             return Ok(());
         }
         if depth + 1 > self.max_depth() {
             return Err(self.depth_error(u64::from(depth) + 1));
         }
-        let Some(data) = self.ctx.form_content(key, stream)? else { return Ok(()) };
+        let Some(data) = self.ctx.form_content(key, stream)? else {
+            return Ok(());
+        };
         let m = get_array(doc, &stream.dict, b"Matrix")
             .and_then(|a| matrix(doc, a))
             .map_or(Matrix::IDENTITY, Matrix::from);
         let res = get_dict(doc, &stream.dict, b"Resources").or(resources);
-        let saved = (self.gs.clone(), self.tm, self.tlm, self.stack.len(), self.overflow_q);
+        let saved = (
+            self.gs.clone(),
+            self.tm,
+            self.tlm,
+            self.stack.len(),
+            self.overflow_q,
+        );
         self.gs.ctm = m.then(&self.gs.ctm);
         self.forms.push(key);
         let result = self.run(&data, res, depth + 1);

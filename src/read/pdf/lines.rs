@@ -30,6 +30,8 @@ pub(crate) struct PageLines {
     pub top: f32,
     /// The bottom of the page (smallest y) in the reading frame.
     pub bottom: f32,
+    /// The width of the page along the lines.
+    pub width: f32,
 }
 
 /// Characters of CJK text: no space is ever inferred next to them.
@@ -51,7 +53,10 @@ pub(crate) fn is_cjk(c: char) -> bool {
 }
 
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{A0}' | '\u{3000}' | '\t' | '\u{2002}'..='\u{200B}')
+    matches!(
+        c,
+        ' ' | '\u{A0}' | '\u{3000}' | '\t' | '\u{2002}'..='\u{200B}'
+    )
 }
 
 /// Maps device coordinates into the frame where direction `dir` runs along +x.
@@ -70,11 +75,27 @@ pub(crate) fn page_lines(number: u32, glyphs: &[Glyph], bbox: [f32; 4]) -> PageL
     for g in glyphs {
         counts[usize::from(g.dir & 3)] += 1;
     }
-    let dir = (0..4u8).max_by_key(|&d| (counts[usize::from(d)], d == 0)).unwrap_or(0);
-    let corners = [(bbox[0], bbox[1]), (bbox[2], bbox[3]), (bbox[0], bbox[3]), (bbox[2], bbox[1])];
-    let ys: Vec<f32> = corners.iter().map(|&(x, y)| to_frame(dir, x, y).1).collect();
+    let dir = (0..4u8)
+        .max_by_key(|&d| (counts[usize::from(d)], d == 0))
+        .unwrap_or(0);
+    let corners = [
+        (bbox[0], bbox[1]),
+        (bbox[2], bbox[3]),
+        (bbox[0], bbox[3]),
+        (bbox[2], bbox[1]),
+    ];
+    let ys: Vec<f32> = corners
+        .iter()
+        .map(|&(x, y)| to_frame(dir, x, y).1)
+        .collect();
     let top = ys.iter().copied().fold(f32::MIN, f32::max);
     let bottom = ys.iter().copied().fold(f32::MAX, f32::min);
+    let xs: Vec<f32> = corners
+        .iter()
+        .map(|&(x, y)| to_frame(dir, x, y).0)
+        .collect();
+    let width =
+        xs.iter().copied().fold(f32::MIN, f32::max) - xs.iter().copied().fold(f32::MAX, f32::min);
 
     let mut gs: Vec<Glyph> = glyphs
         .iter()
@@ -107,7 +128,13 @@ pub(crate) fn page_lines(number: u32, glyphs: &[Glyph], bbox: [f32; 4]) -> PageL
         }
         start = end;
     }
-    PageLines { number, lines, top, bottom }
+    PageLines {
+        number,
+        lines,
+        top,
+        bottom,
+        width,
+    }
 }
 
 /// Builds one line from glyphs sorted by x; `None` when it has only spaces.
@@ -150,7 +177,14 @@ fn make_line(glyphs: &[Glyph]) -> Option<Line> {
     let visible: Vec<&Glyph> = glyphs.iter().filter(|g| !is_space(g.ch)).collect();
     let first_w = first_token_width(&visible);
     let y = median_y(&visible);
-    Some(Line { text, x0, x1, y, size, first_w })
+    Some(Line {
+        text,
+        x0,
+        x1,
+        y,
+        size,
+        first_w,
+    })
 }
 
 fn median_y(glyphs: &[&Glyph]) -> f32 {
@@ -159,19 +193,88 @@ fn median_y(glyphs: &[&Glyph]) -> f32 {
     ys.get(ys.len() / 2).copied().unwrap_or(0.0)
 }
 
-fn first_token_width(glyphs: &[&Glyph]) -> f32 {
-    let Some(first) = glyphs.first() else { return 0.0 };
+/// Opening brackets and quotes (never at the end of a line in CJK typesetting).
+pub(crate) fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '（' | '(' | '【' | '《' | '「' | '『' | '〔' | '［' | '[' | '〈' | '｛'
+    )
+}
+
+/// Closing brackets, quotes and punctuation (never at the start of a line in CJK typesetting).
+pub(crate) fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’'
+            | '）'
+            | ')'
+            | '】'
+            | '》'
+            | '」'
+            | '』'
+            | '〕'
+            | '］'
+            | ']'
+            | '〉'
+            | '｝'
+            | '，'
+            | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '…'
+            | '·'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+    )
+}
+
+/// Index after one base unit starting at `i`: a CJK character or a run of other characters.
+fn base_unit(glyphs: &[&Glyph], mut i: usize) -> usize {
+    let Some(first) = glyphs.get(i) else { return i };
+    i += 1;
     if is_cjk(first.ch) {
-        return first.w;
+        return i;
     }
     let mut end = first.x + first.w;
-    for g in &glyphs[1..] {
-        if is_cjk(g.ch) || g.x - end > 0.3 * g.size {
+    while let Some(g) = glyphs.get(i) {
+        if is_cjk(g.ch) || is_opening(g.ch) || g.x - end > 0.3 * g.size {
             break;
         }
         end = g.x + g.w;
+        i += 1;
     }
-    end - first.x
+    i
+}
+
+/// The width of the first unit a line breaker cannot split: opening punctuation, a CJK
+/// character or a Latin/digit run, the closing punctuation kept with it, and after a
+/// closing quote the next unit too (no break is allowed around quotes).
+fn first_token_width(glyphs: &[&Glyph]) -> f32 {
+    let Some(first) = glyphs.first() else {
+        return 0.0;
+    };
+    let mut i = 0;
+    while glyphs.get(i).is_some_and(|g| is_opening(g.ch)) {
+        i += 1;
+    }
+    i = base_unit(glyphs, i);
+    let mut after_quote = false;
+    while let Some(g) = glyphs.get(i).filter(|g| is_closing(g.ch)) {
+        after_quote = matches!(g.ch, '”' | '’');
+        i += 1;
+    }
+    if after_quote {
+        i = base_unit(glyphs, i);
+    }
+    let last = glyphs[i.clamp(1, glyphs.len()) - 1];
+    last.x + last.w - first.x
 }
 
 #[cfg(test)]
@@ -180,7 +283,14 @@ mod tests {
 
     fn glyph(x: f32, y: f32, ch: char) -> Glyph {
         let w = if is_cjk(ch) { 12.0 } else { 6.0 };
-        Glyph { x, y, w, size: 12.0, ch, dir: 0 }
+        Glyph {
+            x,
+            y,
+            w,
+            size: 12.0,
+            ch,
+            dir: 0,
+        }
     }
 
     fn run(x: f32, y: f32, s: &str, gap: f32) -> Vec<Glyph> {
@@ -216,6 +326,11 @@ mod tests {
         assert_eq!(p.lines[0].text, "Hello world");
         assert_eq!(p.lines[1].text, "下一行");
         assert_eq!(p.lines[1].first_w, 12.0);
+        let g = run(0.0, 700.0, "2”的身份", 0.0);
+        assert_eq!(
+            page_lines(1, &g, [0.0, 0.0, 595.0, 842.0]).lines[0].first_w,
+            30.0
+        );
     }
 
     #[test]

@@ -56,8 +56,10 @@ pub fn read_pdf(source: &str, bytes: &[u8], limits: &Limits) -> Result<RawText> 
         Some(_) => warnings.push("the file is damaged (cross-reference data repaired)".into()),
         None => {}
     }
-    let page_ids: Vec<ObjectId> =
-        doc.page_iter().take(limits.max_pages as usize + 1).collect();
+    let page_ids: Vec<ObjectId> = doc
+        .page_iter()
+        .take(limits.max_pages as usize + 1)
+        .collect();
     if page_ids.len() > limits.max_pages as usize {
         return Err(Error::Limit {
             source_name: source.to_string(),
@@ -74,7 +76,9 @@ pub fn read_pdf(source: &str, bytes: &[u8], limits: &Limits) -> Result<RawText> 
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut images = 0;
     for (i, &id) in page_ids.iter().enumerate() {
-        let Ok(page) = doc.get_dictionary(id) else { continue };
+        let Ok(page) = doc.get_dictionary(id) else {
+            continue;
+        };
         let content = page_content(&mut ctx, id)?;
         let resources = inherited(&doc, page, b"Resources").and_then(|o| o.as_dict().ok());
         let out = interp::run_page(&mut ctx, &content, resources)?;
@@ -107,11 +111,21 @@ pub fn read_pdf(source: &str, bytes: &[u8], limits: &Limits) -> Result<RawText> 
         }
         text.push_str(&p.text);
     }
-    Ok(RawText { source: source.to_string(), format: Format::Pdf, text, pages: page_starts, warnings })
+    Ok(RawText {
+        source: source.to_string(),
+        format: Format::Pdf,
+        text,
+        pages: page_starts,
+        warnings,
+    })
 }
 
 fn malformed(source: &str, detail: String) -> Error {
-    Error::Malformed { source_name: source.to_string(), format: "pdf", detail }
+    Error::Malformed {
+        source_name: source.to_string(),
+        format: "pdf",
+        detail,
+    }
 }
 
 fn encrypted(source: &str) -> Error {
@@ -146,7 +160,12 @@ fn load(source: &str, bytes: &[u8], limits: &Limits) -> Result<Document> {
             return Err(encrypted(source));
         }
         Ok(Err(e)) => return Err(malformed(source, format!("cannot parse the file: {e}"))),
-        Err(_) => return Err(malformed(source, "the PDF parser failed on this file".into())),
+        Err(_) => {
+            return Err(malformed(
+                source,
+                "the PDF parser failed on this file".into(),
+            ))
+        }
     };
     if doc.is_encrypted() {
         return Err(encrypted(source));
@@ -171,7 +190,14 @@ fn page_box(doc: &Document, page: &Dictionary) -> [f32; 4] {
     let rect = ["CropBox", "MediaBox"].iter().find_map(|k| {
         let arr = inherited(doc, page, k.as_bytes())?.as_array().ok()?;
         let v: Vec<f32> = arr.iter().filter_map(|o| num(doc, o)).collect();
-        (v.len() == 4).then(|| [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])])
+        (v.len() == 4).then(|| {
+            [
+                v[0].min(v[2]),
+                v[1].min(v[3]),
+                v[0].max(v[2]),
+                v[1].max(v[3]),
+            ]
+        })
     });
     rect.unwrap_or([0.0, 0.0, 612.0, 792.0])
 }
@@ -227,15 +253,23 @@ fn check_usable(ctx: &Ctx<'_>, images: usize) -> Result<()> {
 }
 
 fn undecodable_fonts(ctx: &Ctx<'_>) -> String {
-    let mut fonts: Vec<(u32, u64)> =
-        ctx.stats.undecodable_by_font.iter().map(|(&f, &n)| (f, n)).collect();
+    let mut fonts: Vec<(u32, u64)> = ctx
+        .stats
+        .undecodable_by_font
+        .iter()
+        .map(|(&f, &n)| (f, n))
+        .collect();
     fonts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let names: Vec<String> = fonts
         .iter()
         .take(5)
         .map(|(f, _)| {
             let name = ctx.fonts.get(*f as usize).map_or("?", |f| f.name.as_str());
-            if name.is_empty() { "(unnamed)".to_string() } else { name.to_string() }
+            if name.is_empty() {
+                "(unnamed)".to_string()
+            } else {
+                name.to_string()
+            }
         })
         .collect();
     names.join(", ")

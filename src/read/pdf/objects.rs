@@ -46,7 +46,11 @@ pub(crate) fn get_stream<'d>(
 }
 
 /// `dict[key]` as a name.
-pub(crate) fn get_name<'d>(doc: &'d Document, dict: &'d Dictionary, key: &[u8]) -> Option<&'d [u8]> {
+pub(crate) fn get_name<'d>(
+    doc: &'d Document,
+    dict: &'d Dictionary,
+    key: &[u8],
+) -> Option<&'d [u8]> {
     match get(doc, dict, key)? {
         Object::Name(n) => Some(n),
         _ => None,

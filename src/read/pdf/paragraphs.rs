@@ -1,7 +1,7 @@
 //! Lines → paragraphs, from geometry: first-line indents, short last lines, vertical gaps,
 //! size changes, and continuation across page breaks.
 
-use super::lines::{is_cjk, Line, PageLines};
+use super::lines::{is_cjk, is_closing, is_opening, Line, PageLines};
 
 /// One paragraph and the page on which it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,8 +79,11 @@ fn percentile(values: &mut [f32], p: f32) -> Option<f32> {
 /// Measures the body text of the document.
 pub(crate) fn metrics(pages: &[PageLines]) -> Metrics {
     let body_size = weighted_median_size(pages);
-    let body: Vec<&Line> =
-        pages.iter().flat_map(|p| &p.lines).filter(|l| is_body(l, body_size)).collect();
+    let body: Vec<&Line> = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| is_body(l, body_size))
+        .collect();
     let mut pitches: Vec<f32> = Vec::new();
     for p in pages {
         for w in p.lines.windows(2) {
@@ -93,22 +96,34 @@ pub(crate) fn metrics(pages: &[PageLines]) -> Metrics {
     let pitch = percentile(&mut pitches, 0.5).unwrap_or(1.2 * body_size);
     let mut xs: Vec<f32> = body.iter().map(|l| l.x0).collect();
     let left = left_margin(&mut xs, 0.25 * body_size).unwrap_or(0.0);
-    let mut ends: Vec<f32> =
-        body.iter().filter(|l| l.text.chars().count() >= 4).map(|l| l.x1).collect();
+    let mut ends: Vec<f32> = body
+        .iter()
+        .filter(|l| l.text.chars().count() >= 4)
+        .map(|l| l.x1)
+        .collect();
     let right = percentile(&mut ends, 0.8).unwrap_or(left + 40.0 * body_size);
-    Metrics { body_size, pitch, left, right }
+    Metrics {
+        body_size,
+        pitch,
+        left,
+        right,
+    }
 }
 
 /// Whether `cur` starts a new paragraph after `prev` (`same_page`: both on one page).
-fn breaks(prev: &Line, cur: &Line, m: &Metrics, left: f32, same_page: bool) -> bool {
+fn breaks(prev: &Line, cur: &Line, m: &Metrics, same_page: bool) -> bool {
     let size = prev.size.max(cur.size);
-    if cur.x0 - left > 0.6 * cur.size {
+    if cur.x0 - m.left > 0.6 * cur.size {
         return true;
     }
-    if m.right - prev.x1 > cur.first_w + 1.2 * size {
+    // A line starting with closing punctuation, or following one that ends with opening
+    // punctuation, continues a paragraph however the line breaker filled the line before.
+    let glued = cur.text.chars().next().is_some_and(is_closing)
+        || prev.text.chars().next_back().is_some_and(is_opening);
+    if !glued && m.right - prev.x1 > cur.first_w + 1.2 * size {
         return true;
     }
-    if (prev.size - cur.size).abs() > 0.15 * size {
+    if (prev.size - cur.size).abs() > 0.08 * size {
         return true;
     }
     if same_page {
@@ -132,21 +147,40 @@ fn join(text: &mut String, line: &str) {
     text.push_str(line);
 }
 
-/// Groups the lines of all pages into paragraphs.
+/// Groups the lines of all pages into paragraphs. Pages of different widths (a landscape
+/// page among portrait ones) are measured separately.
 pub(crate) fn paragraphs(pages: &[PageLines]) -> Vec<Paragraph> {
-    let m = metrics(pages);
+    let width_key = |p: &PageLines| p.width.round() as i64;
+    let mut groups: Vec<(i64, Metrics)> = Vec::new();
+    for p in pages {
+        let key = width_key(p);
+        if !groups.iter().any(|g| g.0 == key) {
+            let same: Vec<PageLines> = pages
+                .iter()
+                .filter(|q| width_key(q) == key)
+                .cloned()
+                .collect();
+            groups.push((key, metrics(&same)));
+        }
+    }
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&Line> = None;
     for page in pages {
-        let left = page_left(page, &m);
+        let key = width_key(page);
+        let Some(&(_, m)) = groups.iter().find(|g| g.0 == key) else {
+            continue;
+        };
         for (i, line) in page.lines.iter().enumerate() {
             let new = match prev {
                 None => true,
-                Some(p) => breaks(p, line, &m, left, i > 0),
+                Some(p) => breaks(p, line, &m, i > 0),
             };
             match out.last_mut() {
                 Some(para) if !new => join(&mut para.text, &line.text),
-                _ => out.push(Paragraph { text: line.text.clone(), page: page.number }),
+                _ => out.push(Paragraph {
+                    text: line.text.clone(),
+                    page: page.number,
+                }),
             }
             prev = Some(line);
         }
@@ -157,27 +191,30 @@ pub(crate) fn paragraphs(pages: &[PageLines]) -> Vec<Paragraph> {
     out
 }
 
-/// The left margin for one page: the document's, unless no line of the page starts there.
-fn page_left(page: &PageLines, m: &Metrics) -> f32 {
-    let tol = 0.6 * m.body_size;
-    if page.lines.len() < 3 || page.lines.iter().any(|l| (l.x0 - m.left).abs() <= tol) {
-        return m.left;
-    }
-    let mut xs: Vec<f32> = page.lines.iter().map(|l| l.x0).collect();
-    left_margin(&mut xs, 0.25 * m.body_size).unwrap_or(m.left)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn line(text: &str, x0: f32, y: f32) -> Line {
         let n = text.chars().count() as f32;
-        Line { text: text.into(), x0, x1: x0 + 12.0 * n, y, size: 12.0, first_w: 12.0 }
+        Line {
+            text: text.into(),
+            x0,
+            x1: x0 + 12.0 * n,
+            y,
+            size: 12.0,
+            first_w: 12.0,
+        }
     }
 
     fn page(n: u32, lines: Vec<Line>) -> PageLines {
-        PageLines { number: n, lines, top: 842.0, bottom: 0.0 }
+        PageLines {
+            number: n,
+            lines,
+            top: 842.0,
+            bottom: 0.0,
+            width: 595.0,
+        }
     }
 
     #[test]
@@ -195,13 +232,20 @@ mod tests {
         );
         let p2 = page(
             2,
-            vec![line("六六六", 100.0, 700.0), line("七七七七七七七七", 124.0, 680.0)],
+            vec![
+                line("六六六", 100.0, 700.0),
+                line("七七七七七七七七", 124.0, 680.0),
+            ],
         );
         let paras = paragraphs(&[p1, p2]);
         let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["一一一一一一一一二二二二二二二二二二三三三", "四四四四四四四四五五五五五五五五五五六六六", "七七七七七七七七"]
+            [
+                "一一一一一一一一二二二二二二二二二二三三三",
+                "四四四四四四四四五五五五五五五五五五六六六",
+                "七七七七七七七七"
+            ]
         );
         assert_eq!(paras[1].page, 1);
         assert_eq!(paras[2].page, 2);

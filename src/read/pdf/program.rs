@@ -76,7 +76,8 @@ fn from_sfnt(face: &RawFace<'_>, simple: bool) -> Option<Program> {
                 }
                 let code = code as u32;
                 let gid = if symbol {
-                    sub.glyph_index(0xF000 | code).or_else(|| sub.glyph_index(code))
+                    sub.glyph_index(0xF000 | code)
+                        .or_else(|| sub.glyph_index(code))
                 } else {
                     sub.glyph_index(code)
                 };
@@ -101,14 +102,17 @@ fn from_cff(data: &[u8], simple: bool) -> Option<Program> {
     let table = cff::Table::parse(data)?;
     let mut prog = Program::default();
     for gid in 0..table.number_of_glyphs() {
-        let Some(name) = table.glyph_name(GlyphId(gid)) else { continue };
+        let Some(name) = table.glyph_name(GlyphId(gid)) else {
+            continue;
+        };
         if let Some(Uni::One(c)) = glyph_name_to_unicode(name.as_bytes()) {
             put(&mut prog.gid_uni, gid, c as u32);
         }
     }
     if simple {
-        let code_gid: Vec<u16> =
-            (0..=255u8).map(|c| table.glyph_index(c).map_or(0, |g| g.0)).collect();
+        let code_gid: Vec<u16> = (0..=255u8)
+            .map(|c| table.glyph_index(c).map_or(0, |g| g.0))
+            .collect();
         if code_gid.iter().any(|&g| g != 0) {
             prog.code_gid = Some(code_gid);
         }
@@ -123,6 +127,9 @@ fn from_cff(data: &[u8], simple: bool) -> Option<Program> {
 impl Program {
     /// The Unicode character of glyph `gid`.
     pub(crate) fn unicode(&self, gid: u32) -> Option<char> {
-        self.gid_uni.get(gid as usize).copied().filter(|&c| c != '\0')
+        self.gid_uni
+            .get(gid as usize)
+            .copied()
+            .filter(|&c| c != '\0')
     }
 }

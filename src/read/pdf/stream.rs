@@ -53,8 +53,8 @@ impl Budget {
             self.charge(stream.content.len() as u64)?;
             return Ok(Cow::Borrowed(&stream.content));
         }
-        let plain_flate = matches!(filters.as_slice(), [b"FlateDecode"] | [b"Fl"])
-            && !has_predictor(stream);
+        let plain_flate =
+            matches!(filters.as_slice(), [b"FlateDecode"] | [b"Fl"]) && !has_predictor(stream);
         let remaining = self.remaining();
         let data = if plain_flate {
             inflate_bounded(&stream.content, remaining)?
@@ -91,7 +91,11 @@ fn inflate_bounded(input: &[u8], max: u64) -> Result<Vec<u8>, DecodeError> {
     let zlib = read_bounded(flate2::read::ZlibDecoder::new(input), max, &mut out);
     if zlib.is_err() && out.is_empty() && input.len() > 2 {
         // Some producers write raw deflate data or a broken zlib header.
-        let _ = read_bounded(flate2::read::DeflateDecoder::new(&input[2..]), max, &mut out);
+        let _ = read_bounded(
+            flate2::read::DeflateDecoder::new(&input[2..]),
+            max,
+            &mut out,
+        );
     }
     if out.len() as u64 > max {
         return Err(DecodeError::Limit(max.saturating_add(1)));
@@ -114,7 +118,12 @@ fn read_bounded<R: Read>(reader: R, max: u64, out: &mut Vec<u8>) -> std::io::Res
             Err(e) => return Err(e),
         };
         if out.capacity() - out.len() < n {
-            let want = out.len().saturating_mul(2).max(out.len() + n).max(64 * 1024).min(cap);
+            let want = out
+                .len()
+                .saturating_mul(2)
+                .max(out.len() + n)
+                .max(64 * 1024)
+                .min(cap);
             out.reserve_exact(want.saturating_sub(out.len()).max(n));
         }
         out.extend_from_slice(&chunk[..n]);
@@ -138,7 +147,10 @@ mod tests {
         let mut dict = Dictionary::new();
         dict.set("Filter", "FlateDecode");
         let s = Stream::new(dict, flate(&vec![0u8; 100_000]));
-        let mut b = Budget { used: 0, max: 150_000 };
+        let mut b = Budget {
+            used: 0,
+            max: 150_000,
+        };
         assert_eq!(b.decode(&s).unwrap().len(), 100_000);
         assert!(matches!(b.decode(&s), Err(DecodeError::Limit(_))));
     }
