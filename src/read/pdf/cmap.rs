@@ -39,6 +39,16 @@ pub(crate) enum Uni {
 impl Uni {
     /// Builds the text from UTF-16BE bytes (single bytes are taken as code units).
     pub(crate) fn from_utf16_bytes(bytes: &[u8]) -> Option<Uni> {
+        match bytes {
+            [a, b] => return Uni::from_units(&[u16::from_be_bytes([*a, *b])]),
+            [a, b, c, d] => {
+                return Uni::from_units(&[
+                    u16::from_be_bytes([*a, *b]),
+                    u16::from_be_bytes([*c, *d]),
+                ])
+            }
+            _ => {}
+        }
         let units: Vec<u16> = if bytes.len() == 1 {
             vec![u16::from(bytes[0])]
         } else {
@@ -58,6 +68,16 @@ impl Uni {
 
     /// Builds the text from UTF-16 code units.
     pub(crate) fn from_units(units: &[u16]) -> Option<Uni> {
+        match units {
+            [u] if !(0xD800..0xE000).contains(u) => {
+                return char::from_u32(u32::from(*u)).map(Uni::One)
+            }
+            [hi @ 0xD800..=0xDBFF, lo @ 0xDC00..=0xDFFF] => {
+                let c = 0x10000 + ((u32::from(*hi) - 0xD800) << 10) + (u32::from(*lo) - 0xDC00);
+                return char::from_u32(c).map(Uni::One);
+            }
+            _ => {}
+        }
         let s: String = char::decode_utf16(units.iter().copied())
             .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect();
@@ -193,6 +213,7 @@ impl CMap {
             }
         }
         cmap.codespace.sort_by_key(|c| c.len);
+        cmap.ranges.sort_by_key(|r| r.lo);
         cmap.cids.sort_by_key(|c| c.0);
         cmap
     }
@@ -310,7 +331,13 @@ impl CMap {
         if let Some(u) = self.uni.get(&code) {
             return Some(u.clone());
         }
-        let r = self.ranges.iter().find(|r| r.lo <= code && code <= r.hi)?;
+        // Ranges are sorted by start; overlapping ones are rare, so look back a little.
+        let idx = self.ranges.partition_point(|r| r.lo <= code);
+        let r = self.ranges[..idx]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|r| code <= r.hi)?;
         let mut units = r.dst.clone();
         let last = units.last_mut()?;
         *last = last.wrapping_add((code - r.lo) as u16);

@@ -290,7 +290,9 @@ impl Font {
             return Ok(());
         };
         self.widths = cid_widths(doc, desc);
-        if matches!(self.fallback, Fallback::None)
+        // The embedded font's cmap is only needed when there is no /ToUnicode.
+        if self.to_unicode.is_none()
+            && matches!(self.fallback, Fallback::None)
             && matches!(self.cid_of, CidOf::Identity | CidOf::EncodingCMap)
         {
             self.fallback = program_fallback(doc, desc, budget)?;
@@ -463,14 +465,7 @@ impl Font {
                     .and_then(|s| s.chars().next())
                     .map(Uni::One),
                 Split::Four => char::from_u32(code).map(Uni::One),
-                _ => {
-                    let units: Vec<u16> = raw
-                        .chunks(2)
-                        .filter(|c| c.len() == 2)
-                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                        .collect();
-                    Uni::from_units(&units)
-                }
+                _ => Uni::from_utf16_bytes(raw),
             },
             Fallback::Legacy(l) => {
                 if raw.len() == 1 && raw[0] < 0x80 {

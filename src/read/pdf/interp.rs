@@ -430,28 +430,34 @@ impl<'d> Interp<'_, 'd> {
         let stats = &mut self.ctx.stats;
         let size = self.gs.size;
         let th = self.gs.th;
+        // The linear part of text space → device space is fixed during one string.
+        let m0 = self.tm.then(&self.gs.ctm);
+        let (ax, ay) = m0.vector(1.0, 0.0);
+        let (vx, vy) = m0.vector(0.0, size);
+        let em = vx.hypot(vy);
+        let scale_x = ax.hypot(ay);
+        let (ux, uy) = if scale_x > 0.0 {
+            (ax / scale_x, ay / scale_x)
+        } else {
+            (1.0, 0.0)
+        };
+        let dir = if ax.abs() >= ay.abs() {
+            if ax >= 0.0 {
+                0
+            } else {
+                2
+            }
+        } else if ay > 0.0 {
+            1
+        } else {
+            3
+        };
         let mut i = 0;
         while i < bytes.len() {
             let code = font.next_code(&bytes[i..]);
             i += code.len.max(1);
-            let m = self.tm.then(&self.gs.ctm);
-            let (x, y) = m.point(0.0, 0.0);
-            let (ax, ay) = m.vector(1.0, 0.0);
-            let (vx, vy) = m.vector(0.0, size);
-            let em = vx.hypot(vy);
-            let scale_x = ax.hypot(ay);
+            let (x, y) = self.tm.then(&self.gs.ctm).point(0.0, 0.0);
             let w = code.width * size * th * scale_x;
-            let dir = if ax.abs() >= ay.abs() {
-                if ax >= 0.0 {
-                    0
-                } else {
-                    2
-                }
-            } else if ay > 0.0 {
-                1
-            } else {
-                3
-            };
             stats.glyphs += 1;
             if code.text.is_none() {
                 stats.undecodable += 1;
@@ -461,11 +467,6 @@ impl<'d> Interp<'_, 'd> {
                     .or_insert(0) += 1;
             }
             if self.hidden == 0 && em > 0.1 && x.is_finite() && y.is_finite() && w.is_finite() {
-                let (ux, uy) = if scale_x > 0.0 {
-                    (ax / scale_x, ay / scale_x)
-                } else {
-                    (1.0, 0.0)
-                };
                 let mut push = |ch: char, k: f32, n: f32| {
                     let off = w * k / n;
                     self.out.glyphs.push(Glyph {
