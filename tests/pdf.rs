@@ -834,3 +834,45 @@ fn page_count_above_the_limit() {
     }
     assert!(read(&bytes).is_ok());
 }
+
+#[test]
+fn mutated_files_never_panic() {
+    let mut built = build(vec![
+        cjk_page(&[
+            "被告人张3，女，1975年4月16日出生。",
+            "本院认为，被告人的行为已构成诈骗罪。",
+        ]),
+        b"BT /F1 12 Tf 72 700 Td (Latin text) Tj /F3 12 Tf <d5c5> Tj ET".to_vec(),
+    ]);
+    built.doc.compress();
+    let bytes = save(&mut built.doc);
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let limits = Limits {
+        max_decompressed_bytes: 8 << 20,
+        ..Limits::default()
+    };
+    for round in 0..300 {
+        let mut m = bytes.clone();
+        for _ in 0..1 + round % 8 {
+            let i = (next() as usize) % m.len();
+            m[i] = match next() % 4 {
+                0 => b'[',
+                1 => b'(',
+                2 => b'0',
+                _ => next() as u8,
+            };
+        }
+        if round % 10 == 0 {
+            let cut = (next() as usize) % m.len();
+            m.truncate(cut);
+        }
+        // Any typed outcome is fine; a panic fails the test.
+        let _ = read_pdf("mutated.pdf", &m, &limits);
+    }
+}

@@ -137,11 +137,17 @@ impl<'d> Ctx<'d> {
         if let Some(&i) = self.font_index.get(&key) {
             return Ok(i);
         }
-        let font =
-            Font::load(doc, dict, &mut self.budget, &mut self.warnings).map_err(|e| match e {
-                DecodeError::Limit(n) => self.limit_error(n),
-                DecodeError::Failed(_) => self.limit_error(0),
-            })?;
+        let font = match Font::load(doc, dict, &mut self.budget, &mut self.warnings) {
+            Ok(font) => font,
+            Err(DecodeError::Limit(n)) => return Err(self.limit_error(n)),
+            Err(DecodeError::Failed(e)) => {
+                self.warn(format!(
+                    "font /{} is unreadable: {e}",
+                    String::from_utf8_lossy(name)
+                ));
+                Font::missing(name)
+            }
+        };
         self.fonts.push(font);
         let i = self.fonts.len() - 1;
         self.font_index.insert(key, i);
