@@ -111,6 +111,13 @@ pub fn read_pdf(source: &str, bytes: &[u8], limits: &Limits) -> Result<RawText> 
         }
         text.push_str(&p.text);
     }
+    if text.trim().is_empty() {
+        return Err(Error::NoText {
+            source_name: source.to_string(),
+            detail: "no text layer (scanned images?); OCR it first (the pages show only blanks)"
+                .into(),
+        });
+    }
     Ok(RawText {
         source: source.to_string(),
         format: Format::Pdf,
