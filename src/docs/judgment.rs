@@ -237,16 +237,25 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
                 proc_start + m.start()..proc_start + m.end(),
             )
         });
-    let procedure = PROCEDURE_RE
+    // The last procedure named wins; one named only to be refused (不宜适用简易程序, 不适用
+    // 简易程序通知书) means the case went on under the ordinary procedure.
+    let mut procedure = None;
+    for m in PROCEDURE_RE
         .captures_iter(proc_text)
         .filter_map(|c| c.get(1))
-        .last()
-        .map(|m| {
-            doc.field(
-                m.as_str().to_string(),
-                proc_start + m.start()..proc_start + m.end(),
-            )
-        });
+    {
+        let lead = &proc_text[proc_text[..m.start()]
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map_or(0, |(i, _)| i)..m.start()];
+        let refused = lead.contains('不') && m.as_str() != "普通程序";
+        let value = if refused { "普通程序" } else { m.as_str() };
+        procedure = Some(doc.field(
+            value.to_string(),
+            proc_start + m.start()..proc_start + m.end(),
+        ));
+    }
     let prosecution_date = PROSECUTION_RE.find(proc_text).and_then(|m| {
         let before = &proc_text[..m.start()];
         // The date of the clause that ends in 提起公诉.
