@@ -304,3 +304,24 @@ fn skip_blank(text: &str, mut at: usize) -> usize {
     }
     at
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_marker_on_its_own_line_starts_its_section_there() {
+        // No blank lines between paragraphs: 此致 must not pull the reasoning into the signature.
+        let text = "某区人民检察院\n起诉书\n某检刑诉〔2023〕1号\n被告人张某，男。\n本案由某局侦查终结。\n经依法审查查明：张某盗窃。\n本院认为，被告人张某应当以盗窃罪追究其刑事责任。\n此致\n某区人民法院\n检察员 王某\n2023年3月20日\n附：1.案卷一册。";
+        let s = segment(text, DocType::Indictment);
+        let reasoning = s.text(text, SectionKind::Reasoning);
+        assert!(
+            reasoning.starts_with("本院认为") && !reasoning.contains("此致"),
+            "{reasoning:?}"
+        );
+        assert!(s.text(text, SectionKind::Signature).starts_with("此致"));
+        let signature = s.text(text, SectionKind::Signature);
+        assert!(signature.ends_with("2023年3月20日\n"), "{signature:?}");
+        assert!(s.text(text, SectionKind::Appendix).starts_with("附："));
+    }
+}

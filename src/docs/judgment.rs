@@ -235,16 +235,25 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
                 proc_start + m.start()..proc_start + m.end(),
             )
         });
-    let procedure = PROCEDURE_RE
+    // The last procedure named wins; one named only to be refused (不宜适用简易程序, 不适用
+    // 简易程序通知书) means the case went on under the ordinary procedure.
+    let mut procedure = None;
+    for m in PROCEDURE_RE
         .captures_iter(proc_text)
         .filter_map(|c| c.get(1))
-        .last()
-        .map(|m| {
-            doc.field(
-                m.as_str().to_string(),
-                proc_start + m.start()..proc_start + m.end(),
-            )
-        });
+    {
+        let lead = &proc_text[proc_text[..m.start()]
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map_or(0, |(i, _)| i)..m.start()];
+        let refused = lead.contains('不') && m.as_str() != "普通程序";
+        let value = if refused { "普通程序" } else { m.as_str() };
+        procedure = Some(doc.field(
+            value.to_string(),
+            proc_start + m.start()..proc_start + m.end(),
+        ));
+    }
     let prosecution_date = PROSECUTION_RE.find(proc_text).and_then(|m| {
         let before = &proc_text[..m.start()];
         // The date of the clause that ends in 提起公诉.
@@ -266,7 +275,7 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
             .map_or(text.len(), |a| a.start.max(sig.start));
         let region = sig.start..end;
         let dates = find_dates(&text[region.clone()]);
-        let d = dates.iter().filter(|d| d.date.is_full()).last()?;
+        let d = dates.iter().rfind(|d| d.date.is_full())?;
         Some(doc.field(
             d.date,
             region.start + d.span.start..region.start + d.span.end,
@@ -294,10 +303,24 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
     }
     // Defendants in the order of the operative part; names only there are added too.
     let names: Vec<String> = parties.iter().map(|p| p.name.value.clone()).collect();
-    let outcomes = operative
+    let mut outcomes = operative
         .clone()
         .map(|op| outcomes(doc, op, &names))
         .unwrap_or_default();
+    // A ruling that upholds the first instance (维持原判) restates its sentence earlier.
+    let upholds = operative
+        .as_ref()
+        .is_some_and(|op| text[op.clone()].contains("维持原判"));
+    if upholds {
+        let before = reasoning.as_ref().map_or(0, |r| r.start);
+        for n in &names {
+            if !outcomes.iter().any(|(x, _)| x == n) {
+                if let Some(o) = upheld_outcome(doc, 0..before, n) {
+                    outcomes.push((n.clone(), o));
+                }
+            }
+        }
+    }
     let circumstances = reasoning
         .clone()
         .map(|r| {
@@ -439,14 +462,7 @@ fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, 
         }
     }
     let items: Vec<usize> = ITEM_RE.find_iter(optext).map(|m| m.end()).collect();
-    let item_start = |pos: usize| {
-        items
-            .iter()
-            .filter(|&&i| i <= pos)
-            .next_back()
-            .copied()
-            .unwrap_or(0)
-    };
+    let item_start = |pos: usize| items.iter().rfind(|&&i| i <= pos).copied().unwrap_or(0);
     // An appeal decision quotes the first instance inside 维持… / 撤销… items: the
     // defendant's own block is the first one outside such a quotation.
     let quoted = |pos: usize| {
@@ -473,7 +489,11 @@ fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, 
     for (i, (s, name)) in starts.iter().enumerate() {
         let e = starts.get(i + 1).map_or(end_of_decisions, |(n, _)| *n);
         let block = op.start + s..op.start + e;
-        out.push((name.clone(), outcome(doc, block)));
+        let o = outcome(doc, block);
+        // A block that convicts of nothing and imposes nothing (准许撤回起诉) decides no outcome.
+        if o.verdict.value != Verdict::Guilty || !o.charges.is_empty() || o.sentence.is_some() {
+            out.push((name.clone(), o));
+        }
     }
     out
 }
@@ -548,6 +568,53 @@ fn outcome(doc: &Document, block: Range<usize>) -> Outcome {
         term_start,
         term_end,
     }
+}
+
+static UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"(?:以([\p{Han}、]{2,40}?罪))?判处(?:被告人|上诉人)?")
+});
+
+/// The first-instance sentence a ruling restates for `name` (…以盗窃罪判处被告人某有期徒刑一年…).
+fn upheld_outcome(doc: &Document, range: Range<usize>, name: &str) -> Option<Outcome> {
+    let text = doc.text();
+    let hay = &text[range.clone()];
+    let mut found = None;
+    for m in UPHELD_RE.captures_iter(hay) {
+        let whole = m.get(0)?;
+        let after = &hay[whole.end()..];
+        let lead = &hay[hay[..whole.start()]
+            .rfind(['。', '；'])
+            .map_or(0, |i| i + 3)..whole.start()];
+        if after.starts_with(name) || lead.contains(name) {
+            found = Some(m);
+        }
+    }
+    let m = found?;
+    let whole = m.get(0)?;
+    let start = range.start + whole.start();
+    let end = range.start
+        + whole.end()
+        + hay[whole.end()..]
+            .find('。')
+            .unwrap_or(hay.len() - whole.end());
+    let sentence = parse_sentence(doc, start..end)?;
+    let charges = m
+        .get(1)
+        .map(|c| {
+            vec![doc.field(
+                c.as_str().to_string(),
+                range.start + c.start()..range.start + c.end(),
+            )]
+        })
+        .unwrap_or_default();
+    Some(Outcome {
+        verdict: doc.field(Verdict::Guilty, start..end),
+        charges,
+        sentence: Some(sentence),
+        per_charge: Vec::new(),
+        term_start: None,
+        term_end: None,
+    })
 }
 
 fn first_clause_len(b: &str) -> usize {

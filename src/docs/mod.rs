@@ -1,3 +1,6 @@
 //! The typed models of each document kind, composed from the element extractors.
 
+pub mod arrest;
+pub mod indictment;
 pub mod judgment;
+pub mod recommendation;

@@ -78,7 +78,7 @@ const ROLES: &str = "上诉人（原审被告人）|原审被告人|被告人|�
 
 static PERSON_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(&format!(
-        r"(?:^|[\n 。；])(?:附带民事诉讼)?({ROLES})(?:自报|自称)?([^\s，,（(：:。；、]{{1,12}}?)(?:[（(]([^）)]{{0,40}})[）)])?[，,。]"
+        r"(?:^|[\n 。；])(?:附带民事诉讼)?({ROLES})(?:暨附带民事诉讼被告人?)?(?:自报|自称)?([^\s，,（(：:。；、]{{1,12}}?)(?:[（(]([^）)]{{0,40}})[）)])?[，,。]"
     ))
 });
 
@@ -379,8 +379,7 @@ fn records_and_custody(
                     let clause = clause_of(s, pos);
                     let date = dates
                         .iter()
-                        .filter(|d| d.span.start >= clause.start && d.span.end <= pos)
-                        .next_back();
+                        .rfind(|d| d.span.start >= clause.start && d.span.end <= pos);
                     if let (Some(last), Some(d)) = (custody.last_mut(), date) {
                         if matches!(last.measure.as_str(), "逮捕" | "刑事拘留") {
                             last.date = Some(d.date);
@@ -394,14 +393,14 @@ fn records_and_custody(
                     .iter()
                     .any(|w| before.ends_with(w))
                     || s[m.end()..].starts_with("证")
+                    || s[m.end()..].starts_with("期间")
                 {
                     continue;
                 }
                 let clause = clause_of(s, m.start());
                 let date = dates
                     .iter()
-                    .filter(|d| d.span.end <= m.start())
-                    .next_back()
+                    .rfind(|d| d.span.end <= m.start())
                     .filter(|d| d.span.start + 60 >= clause.start || d.relative)
                     .map(|d| d.date);
                 let measure = if m.as_str() == "刑拘" {
@@ -470,13 +469,8 @@ fn prior_record(doc: &Document, range: Range<usize>) -> PriorRecord {
     let release_pos = ["刑满释放", "释放", "执行完毕", "假释"]
         .iter()
         .find_map(|w| s.find(w));
-    let release_date = release_pos.and_then(|rp| {
-        dates
-            .iter()
-            .filter(|d| d.span.end <= rp)
-            .next_back()
-            .map(|d| d.date)
-    });
+    let release_date =
+        release_pos.and_then(|rp| dates.iter().rfind(|d| d.span.end <= rp).map(|d| d.date));
     let date = dates
         .first()
         .map(|d| d.date)
@@ -551,6 +545,48 @@ mod tests {
         assert_eq!(ps[1].name.value, "李某某");
         assert_eq!(ps[1].birth_date.as_ref().unwrap().value.to_string(), "1990");
         assert_eq!(ps[1].custody[0].measure, "取保候审");
+    }
+
+    #[test]
+    fn the_period_of_a_measure_is_not_a_new_measure() {
+        let t = "被告人高某，男。因涉嫌危险驾驶罪，于2015年10月28日被某分局取保候审，取保候审期间脱管；2019年5月24日被某分局刑事拘留。";
+        let c: Vec<String> = parties(t)[0]
+            .custody
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{}",
+                    c.measure,
+                    c.date.map(|d| d.to_string()).unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(c, ["取保候审2015-10-28", "刑事拘留2019-05-24"]);
+    }
+
+    #[test]
+    fn a_measure_granted_again_is_a_second_measure() {
+        let t = "被告人张某某，男。因涉嫌盗窃罪，于2014年2月27日被某分局刑事拘留，同年3月3日被某分局取保候审，同年6月17日经本院决定取保候审。";
+        let c: Vec<String> = parties(t)[0]
+            .custody
+            .iter()
+            .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
+            .collect();
+        assert_eq!(
+            c,
+            [
+                "刑事拘留2014-02-27",
+                "取保候审2014-03-03",
+                "取保候审2014-06-17"
+            ]
+        );
+        let t = "被告人赵某，男。因涉嫌贩卖毒品罪，于2017年8月14日被刑事拘留，同年8月28日经本院批准逮捕，次日由某公安局执行逮捕。";
+        let c: Vec<String> = parties(t)[0]
+            .custody
+            .iter()
+            .map(|c| format!("{}{}", c.measure, c.date.unwrap()))
+            .collect();
+        assert_eq!(c, ["刑事拘留2017-08-14", "逮捕2017-08-29"]);
     }
 
     #[test]

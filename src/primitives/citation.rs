@@ -97,7 +97,8 @@ mod tests {
     /// (text, [(law, article, clause, item)])
     #[test]
     fn examples() {
-        let cases: &[(&str, &[(&str, &str, Option<u32>, Option<u32>)])] = &[
+        type Cited<'a> = (&'a str, &'a str, Option<u32>, Option<u32>);
+        let cases: &[(&str, &[Cited])] = &[
             (
                 "《中华人民共和国刑法》第二百六十四条",
                 &[("刑法", "264", None, None)],

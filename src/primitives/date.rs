@@ -45,7 +45,7 @@ impl std::fmt::Display for Date {
 impl Date {
     /// A full date, if it exists in the calendar.
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month)).then_some(
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
             Date {
                 year,
                 month: Some(month),

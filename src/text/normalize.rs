@@ -36,10 +36,10 @@ pub fn normalize(original: &str) -> Normalized {
     while i < chars.len() {
         let (pos, c) = chars[i];
         let next_pos = chars.get(i + 1).map_or(original.len(), |&(p, _)| p);
-        // A spaced title: three or more single CJK characters separated by single blanks.
+        // A spaced title: three or more single CJK characters separated by blanks.
         if is_cjk(c) {
-            if let Some(end) = spaced_run(&chars, i) {
-                for &(p, ch) in chars[i..end].iter().step_by(2) {
+            if let Some((end, kept)) = spaced_run(&chars, i) {
+                for &(p, ch) in kept.iter().map(|&k| &chars[k]) {
                     let after = p + ch.len_utf8();
                     out.map.copy(&mut out.text, original, p, after);
                 }
@@ -133,24 +133,33 @@ fn between_chinese_numerals(chars: &[(usize, char)], i: usize) -> bool {
         && (prev.is_some_and(|p| !p.is_ascii()) || next.is_some_and(|n| !n.is_ascii()))
 }
 
-/// If a spaced title starts at `i`, the index just past its last character.
-fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<usize> {
+/// If a spaced title starts at `i` (single CJK characters separated by one to three blanks),
+/// the index just past its last character and the indices of the characters kept.
+fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<(usize, Vec<usize>)> {
     // The run must not continue a word: the previous char is not CJK.
     if i > 0 && is_cjk(chars[i - 1].1) {
         return None;
     }
+    let mut kept = vec![i];
     let mut j = i;
-    let mut count = 1;
-    while j + 2 < chars.len()
-        && matches!(chars[j + 1].1, ' ' | '\u{3000}')
-        && is_cjk(chars[j + 2].1)
-    {
-        j += 2;
-        count += 1;
+    loop {
+        let mut k = j + 1;
+        while k < chars.len() && k - j <= 3 && matches!(chars[k].1, ' ' | '\u{3000}') {
+            k += 1;
+        }
+        if k == j + 1 || k >= chars.len() || !is_cjk(chars[k].1) {
+            break;
+        }
+        j = k;
+        kept.push(k);
     }
-    // The last char must not be followed directly by more CJK (then it was a word).
-    let ends_clean = chars.get(j + 1).is_none_or(|x| !is_cjk(x.1));
-    (count >= 3 && ends_clean).then_some(j + 1)
+    // A last char followed directly by more CJK starts the next word (批 准 … 书 深南检…):
+    // it is not part of the title.
+    if kept.len() > 1 && chars.get(j + 1).is_some_and(|x| is_cjk(x.1)) {
+        kept.pop();
+        j = *kept.last()?;
+    }
+    (kept.len() >= 3).then_some((j + 1, kept))
 }
 
 /// Whether `c` is a blank other than a line break.
@@ -174,6 +183,8 @@ mod tests {
     /// (original, normalised) pairs.
     const EXAMPLES: &[(&str, &str)] = &[
         ("起 诉 书", "起诉书"),
+        ("起  诉  书\n", "起诉书\n"),
+        ("起　　诉　　书", "起诉书"),
         ("刑 事 判 决 书\n（2017）", "刑事判决书\n（2017）"),
         ("２０１７年", "2017年"),
         ("二○一七年", "二〇一七年"),
@@ -190,6 +201,10 @@ mod tests {
         ("张\u{200B}某", "张某"),
         // Not a spaced title: only two characters, and words around.
         ("张某 李某", "张某 李某"),
+        (
+            "检察院 批 准 逮 捕 决 定 书 深南检刑批捕",
+            "检察院 批准逮捕决定书 深南检刑批捕",
+        ),
         ("判决书 （2017）", "判决书 （2017）"),
         ("3,200元", "3,200元"),
         ("B0 1O", "B0 1O"),

@@ -1,0 +1,568 @@
+//! Arrest documents: the procuratorate's 批准逮捕决定书, 逮捕决定书 and 不批准逮捕决定书, and
+//! the police's 提请批准逮捕书 — organ, number, date, the request answered, the suspects with
+//! their identity and suspected charge, the legal basis, and the reasons for a refusal.
+//!
+//! ```
+//! use wenshu::docs::arrest::extract_arrest;
+//! use wenshu::{DocType, Document};
+//! let doc = Document::from_text("a.txt", "某市某区人民检察院\n批准逮捕决定书\n某检刑批捕〔2023〕45号\n\
+//!     某市公安局某分局：\n你局于2023年1月9日以某公（刑）提捕字〔2023〕12号提请批准逮捕书提请批准逮捕犯罪嫌疑人张某，\
+//!     经本院审查认为，该犯罪嫌疑人涉嫌盗窃罪，符合《中华人民共和国刑事诉讼法》第八十一条规定的逮捕条件，\
+//!     决定批准逮捕犯罪嫌疑人张某（性别男，出生日期1985年3月12日）。请依法立即执行。\n2023年1月12日\n（院印）");
+//! let a = extract_arrest(&doc, DocType::ArrestApproval);
+//! assert_eq!(a.requesting_agency.as_ref().unwrap().value, "某市公安局某分局");
+//! assert_eq!(a.request_number.as_ref().unwrap().value, "某公（刑）提捕字〔2023〕12号");
+//! let s = &a.suspects[0];
+//! assert_eq!(s.name.value, "张某");
+//! assert_eq!(s.birth_date.as_ref().unwrap().value.to_string(), "1985-03-12");
+//! assert_eq!(s.charge.as_ref().unwrap().value, "盗窃罪");
+//! assert_eq!(a.legal_basis[0].value, "81");
+//! ```
+
+use super::indictment::{
+    is_person_name, official_charge, read_header, split_charges_at, Charge, SUSPECT_CHARGE_RE,
+};
+use crate::classify::DocType;
+use crate::document::{Document, Field, Warning};
+use crate::extract::parties::{find_parties, Party};
+use crate::primitives::{find_articles, find_dates, parse_id_number, Date, IdNumber};
+use crate::segment::{segment, SectionKind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A suspect named in an arrest document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suspect {
+    /// The name as printed.
+    pub name: Field<String>,
+    /// 曾用名 / 又名 / 绰号.
+    pub aliases: Vec<Field<String>>,
+    /// 男 or 女.
+    pub gender: Option<Field<String>>,
+    /// Birth date, as precise as written.
+    pub birth_date: Option<Field<Date>>,
+    /// ID number and its validity.
+    pub id_number: Option<Field<IdNumber>>,
+    /// Ethnicity, when given.
+    pub ethnicity: Option<Field<String>>,
+    /// The suspected charge(s) exactly as written (`强奸罪、抢劫罪`).
+    pub charge: Option<Field<String>>,
+    /// The same, one per charge.
+    pub charges: Vec<Charge>,
+    /// The whole party paragraph, for requests (提请批准逮捕书) that have one.
+    pub party: Option<Party>,
+}
+
+/// An arrest document, extracted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArrestDocument {
+    /// Which of the four arrest documents.
+    pub kind: DocType,
+    /// The issuing organ in the header: a procuratorate, or the police for a request.
+    pub organ: Option<Field<String>>,
+    /// The document number exactly as printed.
+    pub number: Option<Field<String>>,
+    /// The signature date.
+    pub date: Option<Field<Date>>,
+    /// The organ addressed (`××公安局××分局：` or 此致 …).
+    pub addressee: Option<Field<String>>,
+    /// The police organ that requested the arrest.
+    pub requesting_agency: Option<Field<String>>,
+    /// The number of its request (`以…号提请批准逮捕书`), as printed.
+    pub request_number: Option<Field<String>>,
+    /// The date of the request.
+    pub request_date: Option<Field<Date>>,
+    /// The suspects the document decides on (or asks about).
+    pub suspects: Vec<Suspect>,
+    /// 刑事诉讼法 articles cited (`81`).
+    pub legal_basis: Vec<Field<String>>,
+    /// For a refusal: the reasons after `认为`.
+    pub refusal_reasons: Option<Field<String>>,
+    /// Problems noticed.
+    pub warnings: Vec<Warning>,
+}
+
+static ADDRESSEE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^\s*([^\s：:，,。；]{2,40}?(?:局|处|所|院|分局|委员会|署|队))[：:]")
+});
+
+static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?提请(?:批准)?逮捕(?:书|意见书)")
+});
+
+static DECISION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"决定(?:不)?(?:批准)?逮捕(?:犯罪嫌疑人)?|(?:提请)?批准逮捕犯罪嫌疑人|逮捕犯罪嫌疑人",
+    )
+});
+
+static REASON_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"审查认为[，,：:]?|本院认为[，,：:]?"));
+
+static REASON_END_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"[，,；]?\s?(?:根据|依照|依据|按照)《|[，,；]?\s?(?:现)?决定不(?:予)?批准逮捕|。")
+});
+
+static GENDER_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"^(?:性别[：:]?\s?)?(男|女)(?:性)?$"));
+
+static ID_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"[0-9]{17}[0-9Xx]"));
+
+static ALIAS_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:]?(.{1,10})$")
+});
+
+static ETHNICITY_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^(?:民族[：:]?)?([\p{Han}]{1,4}族)$")
+});
+
+/// Extracts an arrest document of the given kind (see [`crate::classify`]).
+pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
+    let text = doc.text();
+    let mut warnings = Vec::new();
+    if !kind.is_arrest() {
+        warnings.push(doc.warning(format!("{} is not an arrest document", kind.name()), None));
+    }
+    let header = read_header(doc, kind);
+    warnings.extend(header.warnings.iter().cloned());
+    let sections = segment(text, kind);
+    let body_start = header.body_start.min(text.len());
+    let body_end = sections
+        .get(SectionKind::Appendix)
+        .map_or(text.len(), |r| r.start)
+        .max(body_start);
+    let body = body_start..body_end;
+    let mut out = ArrestDocument {
+        kind,
+        organ: header.organ,
+        number: header.number,
+        date: header.date,
+        addressee: None,
+        requesting_agency: None,
+        request_number: None,
+        request_date: None,
+        suspects: Vec::new(),
+        legal_basis: legal_basis(doc, body.clone()),
+        refusal_reasons: None,
+        warnings: Vec::new(),
+    };
+    if kind == DocType::ArrestRequest {
+        out.addressee = header.addressee;
+        out.requesting_agency = out.organ.clone();
+        out.suspects = request_suspects(doc, &sections, body.clone(), &mut warnings);
+    } else {
+        if let Some(c) = ADDRESSEE_AT.captures(&text[body.clone()]) {
+            if let Some(m) = c.get(1) {
+                out.addressee = Some(doc.field(
+                    m.as_str().to_string(),
+                    body.start + m.start()..body.start + m.end(),
+                ));
+            }
+        }
+        if let Some(c) = REQUEST_RE.captures(&text[body.clone()]) {
+            if let (Some(whole), Some(m)) = (c.get(0), c.get(1)) {
+                let r = body.start + m.start()..body.start + m.end();
+                let printed = doc.evidence(r.clone()).text.trim().to_string();
+                out.request_number = Some(doc.field(printed, r));
+                out.request_date =
+                    request_date(doc, body.start, body.start + whole.start(), &mut warnings);
+                // Whoever is addressed made the request.
+                out.requesting_agency = out.addressee.clone();
+            }
+        }
+        out.suspects = decision_suspects(doc, body.clone(), &mut warnings);
+        if kind == DocType::ArrestRefusal {
+            out.refusal_reasons = refusal_reasons(doc, body.clone());
+            if out.refusal_reasons.is_none() {
+                warnings.push(doc.warning("refusal without readable reasons", None));
+            }
+        }
+    }
+    if out.suspects.is_empty() {
+        warnings.push(doc.warning("no suspect found", Some(body.clone())));
+    }
+    out.warnings = warnings;
+    out
+}
+
+/// The date of the request: the last date before `以…号提请批准逮捕书` in the same sentence.
+fn request_date(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Field<Date>> {
+    let text = doc.text();
+    let hay = text.get(from..to)?;
+    let start = hay.rfind('。').map_or(0, |i| i + '。'.len_utf8());
+    let d = find_dates(&hay[start..]).into_iter().last()?;
+    let r = from + start + d.span.start..from + start + d.span.end;
+    if d.invalid || !d.date.is_full() {
+        warnings.push(doc.warning(
+            format!("request date 「{}」 does not exist", &text[r.clone()]),
+            Some(r),
+        ));
+        return None;
+    }
+    Some(doc.field(d.date, r))
+}
+
+/// 刑事诉讼法 articles cited in the range.
+fn legal_basis(doc: &Document, range: Range<usize>) -> Vec<Field<String>> {
+    let text = doc.text();
+    let mut out: Vec<Field<String>> = Vec::new();
+    for a in find_articles(&text[range.clone()]) {
+        if a.law == "刑事诉讼法" && !out.iter().any(|f| f.value == a.article) {
+            out.push(doc.field(
+                a.article,
+                range.start + a.span.start..range.start + a.span.end,
+            ));
+        }
+    }
+    out
+}
+
+/// Suspects of an approval, decision or refusal: `决定批准逮捕犯罪嫌疑人张某（性别男，…）、李某（…）`,
+/// else the ones the request named.
+fn decision_suspects(
+    doc: &Document,
+    body: Range<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Suspect> {
+    let text = doc.text();
+    let hay = &text[body.clone()];
+    // Prefer the decision (决定…逮捕犯罪嫌疑人), else any mention.
+    let mentions: Vec<regex::Match> = DECISION_RE.find_iter(hay).collect();
+    let chosen = mentions
+        .iter()
+        .find(|m| m.as_str().starts_with("决定") && m.as_str().ends_with("犯罪嫌疑人"))
+        .or_else(|| mentions.iter().find(|m| m.as_str().ends_with("犯罪嫌疑人")));
+    let Some(m) = chosen else {
+        return Vec::new();
+    };
+    let mut suspects = Vec::new();
+    let mut pos = m.end();
+    loop {
+        let rest = &hay[pos..];
+        let name_len = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                "（(，,、。；;：: \n".contains(c)
+                    || rest[i..].starts_with("涉嫌")
+                    || rest[i..].starts_with("的")
+                    || rest[i..].starts_with("等")
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let name = &rest[..name_len];
+        if name.is_empty() || name.chars().count() > 12 || !is_person_name(name) {
+            break;
+        }
+        let name_range = body.start + pos..body.start + pos + name_len;
+        let mut s = Suspect {
+            name: doc.field(name.to_string(), name_range),
+            aliases: Vec::new(),
+            gender: None,
+            birth_date: None,
+            id_number: None,
+            ethnicity: None,
+            charge: None,
+            charges: Vec::new(),
+            party: None,
+        };
+        pos += name_len;
+        let rest = &hay[pos..];
+        if rest.starts_with('（') || rest.starts_with('(') {
+            let open = rest.chars().next().map_or(3, char::len_utf8);
+            if let Some(close) = rest.find(['）', ')']) {
+                read_identity(
+                    doc,
+                    body.start + pos + open,
+                    &rest[open..close],
+                    &mut s,
+                    warnings,
+                );
+                pos += close + rest[close..].chars().next().map_or(3, char::len_utf8);
+            }
+        }
+        suspects.push(s);
+        let rest = &hay[pos..];
+        let Some(next) = rest.strip_prefix('、') else {
+            break;
+        };
+        pos += rest.len() - next.len();
+        if let Some(n) = hay[pos..].strip_prefix("犯罪嫌疑人") {
+            pos = hay.len() - n.len();
+        }
+    }
+    attribute_suspected_charges(doc, body, &mut suspects);
+    suspects
+}
+
+/// Reads `性别男，出生日期1985年3月12日，公民身份号码…` inside a suspect's brackets.
+fn read_identity(
+    doc: &Document,
+    abs: usize,
+    inner: &str,
+    s: &mut Suspect,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut start = 0;
+    let mut tokens = Vec::new();
+    for (i, c) in inner.char_indices() {
+        if "，,；;、".contains(c) {
+            tokens.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    tokens.push(start..inner.len());
+    for t in tokens {
+        let tok = inner[t.clone()].trim();
+        let lead = inner[t.clone()].len() - inner[t.clone()].trim_start().len();
+        let at = abs + t.start + lead;
+        if let Some(c) = GENDER_TOKEN.captures(tok) {
+            if let Some(m) = c.get(1) {
+                s.gender = Some(doc.field(m.as_str().to_string(), at + m.start()..at + m.end()));
+            }
+        } else if let Some(c) = ALIAS_TOKEN.captures(tok) {
+            if let Some(m) = c.get(1) {
+                s.aliases
+                    .push(doc.field(m.as_str().to_string(), at + m.start()..at + m.end()));
+            }
+        } else if let Some(m) = ID_TOKEN.find(tok) {
+            if let Some(id) = parse_id_number(m.as_str()) {
+                s.id_number = Some(doc.field(id, at + m.start()..at + m.end()));
+            }
+        } else if tok.contains("出生") || tok.contains('生') {
+            if let Some(d) = find_dates(tok).into_iter().next() {
+                let r = at + d.span.start..at + d.span.end;
+                if d.invalid {
+                    warnings.push(doc.warning(
+                        format!("{}: birth date does not exist", s.name.value),
+                        Some(r),
+                    ));
+                } else {
+                    s.birth_date = Some(doc.field(d.date, r));
+                }
+            }
+        } else if let Some(c) = ETHNICITY_TOKEN.captures(tok) {
+            if let Some(m) = c.get(1) {
+                s.ethnicity = Some(doc.field(m.as_str().to_string(), at + m.start()..at + m.end()));
+            }
+        }
+    }
+}
+
+/// `涉嫌…罪` for each suspect: named right before it, or `该犯罪嫌疑人` / one suspect alone.
+fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mut [Suspect]) {
+    let text = doc.text();
+    let hay = &text[body.clone()];
+    let mut general: Option<(String, Range<usize>)> = None;
+    for c in SUSPECT_CHARGE_RE.captures_iter(hay) {
+        let (Some(whole), Some(list)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let r = body.start + list.start()..body.start + list.end();
+        let clause_start = hay[..whole.start()]
+            .rfind(['，', '。', '；', ','])
+            .map_or(0, |i| i + hay[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = &hay[clause_start..whole.start()];
+        let named: Vec<usize> = suspects
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| clause.contains(s.name.value.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        if named.is_empty() {
+            if general.is_none() {
+                general = Some((list.as_str().to_string(), r));
+            }
+            continue;
+        }
+        for i in named {
+            if let Some(s) = suspects.get_mut(i) {
+                if s.charge.is_none() {
+                    set_charge(doc, s, list.as_str(), r.clone());
+                }
+            }
+        }
+    }
+    if let Some((list, r)) = general {
+        for s in suspects.iter_mut().filter(|s| s.charge.is_none()) {
+            set_charge(doc, s, &list, r.clone());
+        }
+    }
+}
+
+fn set_charge(doc: &Document, s: &mut Suspect, list: &str, r: Range<usize>) {
+    s.charges = split_charges_at(list, r.start)
+        .into_iter()
+        .map(|(n, rr)| Charge {
+            official: official_charge(&n),
+            name: doc.field(n, rr),
+        })
+        .collect();
+    s.charge = Some(doc.field(list.to_string(), r));
+}
+
+/// Suspects of a police request: the party paragraphs.
+fn request_suspects(
+    doc: &Document,
+    sections: &crate::segment::Sections,
+    body: Range<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Suspect> {
+    let range = sections.get(SectionKind::Parties).unwrap_or(body.clone());
+    let parties: Vec<Party> = find_parties(doc, range, warnings)
+        .into_iter()
+        .filter(|p| is_person_name(&p.name.value))
+        .collect();
+    let mut suspects: Vec<Suspect> = parties
+        .into_iter()
+        .map(|p| Suspect {
+            name: p.name.clone(),
+            aliases: p.aliases.clone(),
+            gender: p.gender.clone(),
+            birth_date: p.birth_date.clone(),
+            id_number: p.id_number.clone(),
+            ethnicity: p.ethnicity.clone(),
+            charge: None,
+            charges: Vec::new(),
+            party: Some(p),
+        })
+        .collect();
+    // The reasoning (本局认为 …) names the charge; the party paragraph's 因涉嫌 is the fallback.
+    let reasoning = sections
+        .get(SectionKind::Reasoning)
+        .map_or(body.clone(), |r| r.start..body.end.max(r.start));
+    attribute_suspected_charges(doc, reasoning, &mut suspects);
+    for s in suspects.iter_mut().filter(|s| s.charge.is_none()) {
+        let Some(p) = s.party.as_ref().map(|p| p.paragraph.clone()) else {
+            continue;
+        };
+        let Some(hay) = doc.text().get(p.clone()) else {
+            continue;
+        };
+        if let Some(c) = SUSPECT_CHARGE_RE.captures(hay) {
+            if let Some(m) = c.get(1) {
+                let list = m.as_str().to_string();
+                set_charge(doc, s, &list, p.start + m.start()..p.start + m.end());
+            }
+        }
+    }
+    suspects
+}
+
+/// The reasons of a refusal: what follows `审查认为` up to the legal basis or the decision.
+fn refusal_reasons(doc: &Document, body: Range<usize>) -> Option<Field<String>> {
+    let text = doc.text();
+    let hay = &text[body.clone()];
+    let m = REASON_RE.find(hay)?;
+    let rest = &hay[m.end()..];
+    let end = REASON_END_RE.find(rest).map_or(rest.len(), |e| e.start());
+    let reason = rest[..end].trim_end_matches(['，', ',', '；']).trim();
+    if reason.is_empty() {
+        return None;
+    }
+    let start = body.start + m.end() + (rest.len() - rest.trim_start().len());
+    Some(doc.field(reason.to_string(), start..start + reason.len()))
+}
+
+/// The arrest document in the gold schema of the case bundles (`truth.json` → `arrests[]`,
+/// without `file`): number as printed, ISO date, procuratorate (the issuing organ),
+/// requesting agency, request number, suspects with identity and charge as written.
+pub fn arrest_gold(a: &ArrestDocument) -> serde_json::Value {
+    let s = |f: &Option<Field<String>>| f.as_ref().map(|f| f.value.clone());
+    let suspects: Vec<serde_json::Value> = a
+        .suspects
+        .iter()
+        .map(|x| {
+            serde_json::json!({
+                "name": x.name.value,
+                "gender": s(&x.gender),
+                "birth_date": x.birth_date.as_ref().map(|d| d.value.to_string()),
+                "id_number": x.id_number.as_ref().map(|i| i.value.number.clone()),
+                "charge": s(&x.charge),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "kind": a.kind.name(),
+        "number": s(&a.number),
+        "date": a.date.as_ref().map(|d| d.value.to_string()),
+        "procuratorate": s(&a.organ),
+        "requesting_agency": s(&a.requesting_agency),
+        "request_number": s(&a.request_number),
+        "suspects": suspects,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusal_reasons_and_several_suspects() {
+        let t = "某县人民检察院\n不批准逮捕决定书\n某检刑不捕〔2023〕3号\n某县公安局：\n你局于2023年2月1日以某公（刑）提捕字〔2023〕7号提请批准逮捕书提请批准逮捕犯罪嫌疑人张某、李某某，经本院审查认为，犯罪嫌疑人张某、李某某涉嫌盗窃罪的事实不清、证据不足，不符合逮捕条件，根据《中华人民共和国刑事诉讼法》第九十条之规定，决定不批准逮捕犯罪嫌疑人张某、李某某。\n2023年2月7日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRefusal);
+        let names: Vec<&str> = a.suspects.iter().map(|s| s.name.value.as_str()).collect();
+        assert_eq!(names, ["张某", "李某某"]);
+        assert!(
+            a.refusal_reasons
+                .as_ref()
+                .is_some_and(|r| r.value.ends_with("不符合逮捕条件")),
+            "{:?}",
+            a.refusal_reasons
+        );
+        assert_eq!(a.suspects[1].charge.as_ref().unwrap().value, "盗窃罪");
+        assert_eq!(a.legal_basis[0].value, "90");
+        assert_eq!(
+            a.request_date.as_ref().unwrap().value.to_string(),
+            "2023-02-01"
+        );
+        assert_eq!(a.date.as_ref().unwrap().value.to_string(), "2023-02-07");
+    }
+
+    #[test]
+    fn impossible_dates_warn() {
+        let t = "某县人民检察院\n批准逮捕决定书\n某检捕〔2023〕3号\n某县公安局：\n你局于2023年2月30日以某公（刑）提捕字〔2023〕7号提请批准逮捕书提请批准逮捕犯罪嫌疑人张某，经本院审查认为，该犯罪嫌疑人涉嫌盗窃罪，决定批准逮捕犯罪嫌疑人张某。\n2023年2月30日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        assert!(a.date.is_none() && a.request_date.is_none());
+        assert_eq!(
+            a.warnings
+                .iter()
+                .filter(|w| w
+                    .evidence
+                    .as_ref()
+                    .is_some_and(|e| e.text == "2023年2月30日"))
+                .count(),
+            2,
+            "{:?}",
+            a.warnings
+        );
+    }
+
+    #[test]
+    fn never_panics() {
+        for t in [
+            "",
+            "批准逮捕决定书",
+            "决定批准逮捕犯罪嫌疑人",
+            "决定批准逮捕犯罪嫌疑人张某（",
+            "以号提请批准逮捕书",
+        ] {
+            let doc = Document::from_text("t", t);
+            for k in [
+                DocType::ArrestApproval,
+                DocType::ArrestRequest,
+                DocType::ArrestRefusal,
+            ] {
+                let _ = extract_arrest(&doc, k);
+            }
+        }
+    }
+}

@@ -1,0 +1,1023 @@
+//! Indictments (起诉书) and the police's 起诉意见书: header, defendants with their charges,
+//! circumstances and sentencing recommendation, transfer date, articles, proposed procedure.
+//!
+//! ```
+//! use wenshu::docs::indictment::extract_indictment;
+//! use wenshu::Document;
+//! let doc = Document::from_text("起诉书.txt", "某市某区人民检察院\n起诉书\n某检刑诉〔2023〕12号\n\
+//!     被告人张某，男，1985年3月12日出生，汉族。因涉嫌盗窃罪于2023年1月5日被刑事拘留，同年1月12日被逮捕。\n\
+//!     本案由某市公安局某分局侦查终结，以被告人张某涉嫌盗窃罪，于2023年3月1日向本院移送审查起诉。\n\
+//!     本院认为，被告人张某秘密窃取他人财物，其行为触犯了《中华人民共和国刑法》第二百六十四条，应当以盗窃罪追究其刑事责任。\
+//!     被告人张某如实供述自己的罪行，可以从轻处罚。建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元。\n\
+//!     此致\n某区人民法院\n检察官 王某\n二〇二三年三月二十日");
+//! let ind = extract_indictment(&doc);
+//! assert_eq!(ind.number.as_ref().unwrap().value, "某检刑诉〔2023〕12号");
+//! assert_eq!(ind.date.as_ref().unwrap().value.to_string(), "2023-03-20");
+//! let d = &ind.defendants[0];
+//! assert_eq!(d.party.name.value, "张某");
+//! assert_eq!(d.charges[0].name.value, "盗窃罪");
+//! assert_eq!(d.circumstances[0].value.name(), "坦白");
+//! assert_eq!(ind.articles[0].value, "264");
+//! assert!(d.recommendation.is_some());
+//! ```
+
+use super::recommendation::{
+    parse_recommendation_in, recommendation_gold, SentencingRecommendation,
+};
+use crate::classify::{classify, DocType};
+use crate::document::{Document, Field, Warning};
+use crate::extract::parties::{find_parties, Party};
+use crate::primitives::{find_articles, find_dates, find_dates_from, Date};
+use crate::segment::{segment, SectionKind, Sections};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A sentencing circumstance asserted for a defendant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Circumstance {
+    /// 累犯
+    #[serde(rename = "累犯")]
+    Recidivist,
+    /// 自首
+    #[serde(rename = "自首")]
+    Surrender,
+    /// 坦白 (如实供述自己的罪行, without 自首)
+    #[serde(rename = "坦白")]
+    Confession,
+    /// 立功
+    #[serde(rename = "立功")]
+    MeritoriousService,
+    /// 认罪认罚
+    #[serde(rename = "认罪认罚")]
+    PleaAgreement,
+    /// 未遂
+    #[serde(rename = "未遂")]
+    Attempt,
+    /// 中止
+    #[serde(rename = "中止")]
+    Abandonment,
+    /// 预备
+    #[serde(rename = "预备")]
+    Preparation,
+    /// 从犯
+    #[serde(rename = "从犯")]
+    Accessory,
+    /// 主犯
+    #[serde(rename = "主犯")]
+    Principal,
+    /// 未成年人
+    #[serde(rename = "未成年人")]
+    Minor,
+    /// 退赃退赔
+    #[serde(rename = "退赃退赔")]
+    Restitution,
+    /// 取得谅解
+    #[serde(rename = "取得谅解")]
+    Forgiveness,
+    /// 前科 (a prior record that is not 累犯)
+    #[serde(rename = "前科")]
+    PriorRecord,
+}
+
+impl Circumstance {
+    /// The tag as written in gold files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Circumstance::Recidivist => "累犯",
+            Circumstance::Surrender => "自首",
+            Circumstance::Confession => "坦白",
+            Circumstance::MeritoriousService => "立功",
+            Circumstance::PleaAgreement => "认罪认罚",
+            Circumstance::Attempt => "未遂",
+            Circumstance::Abandonment => "中止",
+            Circumstance::Preparation => "预备",
+            Circumstance::Accessory => "从犯",
+            Circumstance::Principal => "主犯",
+            Circumstance::Minor => "未成年人",
+            Circumstance::Restitution => "退赃退赔",
+            Circumstance::Forgiveness => "取得谅解",
+            Circumstance::PriorRecord => "前科",
+        }
+    }
+}
+
+/// A charge as written, with the official name when known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Charge {
+    /// The charge exactly as written (`非法持有枪支罪`).
+    pub name: Field<String>,
+    /// The official charge name, when a charge dictionary maps the written one.
+    pub official: Option<String>,
+}
+
+impl Charge {
+    /// The official name if known, else the written one.
+    pub fn canonical(&self) -> &str {
+        self.official.as_deref().unwrap_or(&self.name.value)
+    }
+}
+
+/// A defendant of an indictment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Defendant {
+    /// Identity, prior records and custody, from the party paragraph.
+    pub party: Party,
+    /// The charges brought against this defendant.
+    pub charges: Vec<Charge>,
+    /// Circumstances the prosecution asserts for this defendant.
+    pub circumstances: Vec<Field<Circumstance>>,
+    /// The sentencing recommendation for this defendant.
+    pub recommendation: Option<SentencingRecommendation>,
+}
+
+/// An indictment (or a 起诉意见书), extracted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indictment {
+    /// 起诉书, or 起诉意见书 for the police's recommendation to prosecute.
+    pub kind: DocType,
+    /// The issuing organ in the header: the procuratorate (a 公安局 for 起诉意见书).
+    pub procuratorate: Option<Field<String>>,
+    /// The document number exactly as printed.
+    pub number: Option<Field<String>>,
+    /// The signature date.
+    pub date: Option<Field<Date>>,
+    /// The court (or procuratorate) addressed after 此致.
+    pub addressee: Option<Field<String>>,
+    /// The defendants, in the order of their paragraphs.
+    pub defendants: Vec<Defendant>,
+    /// When the case was transferred for review for prosecution (移送审查起诉).
+    pub transfer_date: Option<Field<Date>>,
+    /// Set when the document says the defendant pleaded guilty and accepted punishment (认罪认罚).
+    pub plea_agreement: Option<Field<bool>>,
+    /// 刑法 articles cited in the reasoning, in order, without duplicates (`264`, `133之一`).
+    pub articles: Vec<Field<String>>,
+    /// The procedure proposed: 简易程序, 速裁程序 or 普通程序.
+    pub procedure_proposed: Option<Field<String>>,
+    /// Problems noticed while reading.
+    pub warnings: Vec<Warning>,
+}
+
+/// The header and signature of a procuratorate or police document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Header {
+    /// The organ before the title.
+    pub organ: Option<Field<String>>,
+    /// The number after the title, as printed.
+    pub number: Option<Field<String>>,
+    /// The signature date.
+    pub date: Option<Field<Date>>,
+    /// Who 此致 addresses.
+    pub addressee: Option<Field<String>>,
+    /// Where the body begins (after the number line).
+    pub body_start: usize,
+    /// Where the title stands.
+    pub title: Option<Range<usize>>,
+    /// Problems (impossible dates …).
+    pub warnings: Vec<Warning>,
+}
+
+/// Titles of the documents read here, longest first.
+const TITLES: &[&str] = &[
+    "不批准逮捕决定书",
+    "批准逮捕决定书",
+    "提请批准逮捕书",
+    "逮捕决定书",
+    "量刑建议书",
+    "起诉意见书",
+    "刑事判决书",
+    "刑事裁定书",
+    "起诉书",
+];
+
+const TITLE_WINDOW: usize = 600;
+
+static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^[\p{Han}A-Za-z0-9（）〔〕]{1,40}?[〔（]\s?[0-9]{4}\s?[〕）]\s?第?\s?[A-Za-z\p{Han}]{0,3}?[0-9]{1,6}\s?号")
+});
+
+static ADDRESSEE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"此\s?致[\s：:]*([^\s，,。；：:]{2,40}?(?:人民法院|法院|人民检察院|检察院|公安局|分局|公安处))")
+});
+
+static CITED_INDICTMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?起诉书")
+});
+
+/// Reads the header (organ, title, number), the signature date and the addressee.
+pub(crate) fn read_header(doc: &Document, _ty: DocType) -> Header {
+    let text = doc.text();
+    let mut h = Header::default();
+    let window_end = floor_boundary(text, TITLE_WINDOW);
+    let window = &text[..window_end];
+    let title = TITLES
+        .iter()
+        .filter_map(|t| find_title(window, t))
+        .min_by_key(|r| (r.start, usize::MAX - r.end));
+    if let Some(t) = title.clone() {
+        h.title = Some(t.clone());
+        h.body_start = t.end;
+        // The organ: the last line (or blank-separated token) before the title.
+        let before = text[..t.start].trim_end();
+        let line_start = before.rfind(['\n', ' ']).map_or(0, |i| i + 1);
+        let organ = &before[line_start..];
+        if ["院", "局", "处", "所"].iter().any(|e| organ.ends_with(e))
+            && organ.chars().count() >= 3
+            && organ.chars().count() <= 40
+        {
+            h.organ = Some(doc.field(organ.to_string(), line_start..line_start + organ.len()));
+        }
+        // The number: on the line right after the title.
+        let after = &text[t.end..];
+        let lead = after.len() - after.trim_start().len();
+        let at = t.end + lead;
+        if let Some(m) = NUMBER_RE.find(&text[at..]) {
+            let r = at + m.start()..at + m.end();
+            let printed = doc.evidence(r.clone()).text.trim().to_string();
+            h.number = Some(doc.field(printed, r.clone()));
+            h.body_start = r.end;
+        }
+    }
+    let sections = segment(text, DocType::Indictment);
+    let tail_end = sections
+        .get(SectionKind::Appendix)
+        .map_or(text.len(), |r| r.start)
+        .max(h.body_start);
+    let (date, warning) = signature_date(doc, h.body_start..tail_end);
+    h.date = date;
+    h.warnings.extend(warning);
+    if let Some(c) = ADDRESSEE_RE.captures(&text[h.body_start..]) {
+        if let Some(m) = c.get(1) {
+            let r = h.body_start + m.start()..h.body_start + m.end();
+            h.addressee = Some(doc.field(m.as_str().to_string(), r));
+        }
+    }
+    h
+}
+
+/// A title standing as a title: at a line start (or after the organ), not inside a sentence.
+fn find_title(window: &str, title: &str) -> Option<Range<usize>> {
+    let mut from = 0;
+    while let Some(p) = window[from..].find(title) {
+        let at = from + p;
+        let head = &window[..at];
+        let before = head.chars().next_back();
+        let starts = matches!(before, None | Some('\n' | ' '))
+            || ["院", "局", "处"].iter().any(|o| head.ends_with(o));
+        let after = window[at + title.len()..].chars().next();
+        let ends = !matches!(after, Some('，' | '。' | '、' | '提'));
+        if starts && ends {
+            return Some(at..at + title.len());
+        }
+        from = at + title.len();
+    }
+    None
+}
+
+/// The number of the indictment a document cites (`以…号起诉书`), as printed.
+pub(crate) fn cited_indictment_number(doc: &Document) -> Option<Field<String>> {
+    let text = doc.text();
+    let c = CITED_INDICTMENT_RE.captures(text)?;
+    let m = c.get(1)?;
+    let printed = doc.evidence(m.range()).text.trim().to_string();
+    Some(doc.field(printed, m.range()))
+}
+
+/// The signature date: the last date standing on its own (line or blank-separated) in `range`.
+fn signature_date(doc: &Document, range: Range<usize>) -> (Option<Field<Date>>, Option<Warning>) {
+    let text = doc.text();
+    let Some(hay) = text.get(range.clone()) else {
+        return (None, None);
+    };
+    let mut standalone = find_dates(hay).into_iter().filter(|d| {
+        if d.relative {
+            return false;
+        }
+        let before = hay[..d.span.start].chars().next_back();
+        let after = hay[d.span.end..].chars().next();
+        matches!(before, None | Some('\n' | ' ' | '：' | ':'))
+            && matches!(after, None | Some('\n' | ' ' | '（' | '('))
+    });
+    let Some(last) = standalone.next_back() else {
+        return (None, None);
+    };
+    let r = range.start + last.span.start..range.start + last.span.end;
+    if last.invalid || !last.date.is_full() {
+        let w = doc.warning(
+            format!("signature date 「{}」 does not exist", &text[r.clone()]),
+            Some(r),
+        );
+        return (None, Some(w));
+    }
+    (Some(doc.field(last.date, r)), None)
+}
+
+fn floor_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
+
+static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"以([\p{Han}、]{2,60}?罪)(?:追究|论处|定罪|提起公诉)")
+});
+
+static CHARGE_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$|的)")
+});
+
+/// `涉嫌…罪`, the list of charges up to the punctuation (or 一案 / 被 / 于) after it.
+pub(crate) static SUSPECT_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"涉嫌(?:犯)?([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)")
+});
+
+/// Words ending in 罪 that are not charges.
+const NOT_CHARGES: &[&str] = &[
+    "犯罪",
+    "共同犯罪",
+    "单位犯罪",
+    "故意犯罪",
+    "过失犯罪",
+    "数罪",
+    "本罪",
+    "此罪",
+    "该罪",
+    "重罪",
+    "轻罪",
+    "新罪",
+    "前罪",
+    "余罪",
+    "一罪",
+    "两罪",
+    "二罪",
+    "上述犯罪",
+    "有罪",
+    "无罪",
+];
+
+/// Splits `抢劫罪、强奸罪` into charges; a charge name may itself contain 、 but never `罪、`.
+pub(crate) fn split_charges_at(list: &str, start: usize) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < list.len() {
+        let end = list[from..]
+            .find("罪、")
+            .map_or(list.len(), |i| from + i + "罪".len());
+        let name = &list[from..end];
+        let name = name.trim_start_matches(['、', '犯']);
+        let lead = list[from..end].len() - name.len();
+        if name.ends_with('罪') && name.chars().count() >= 3 && !NOT_CHARGES.contains(&name) {
+            out.push((name.to_string(), start + from + lead..start + end));
+        }
+        from = end + if end < list.len() { "、".len() } else { 0 };
+    }
+    out
+}
+
+/// Charges named after a cue (`以…罪追究`, `构成…罪`, `涉嫌…罪`) in `s`, at offset `abs`.
+pub(crate) fn charges_in(re: &Regex, s: &str, abs: usize) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for c in re.captures_iter(s) {
+        if let Some(m) = c.get(1) {
+            out.extend(split_charges_at(m.as_str(), abs + m.start()));
+        }
+    }
+    out
+}
+
+/// The official name of a written charge. A charge dictionary plugs in here; until then
+/// nothing is mapped (the written name is kept as is).
+pub(crate) fn official_charge(_written: &str) -> Option<String> {
+    None
+}
+
+struct Cue {
+    tag: Circumstance,
+    re: Regex,
+    /// Whether a negation just before the cue cancels it.
+    negatable: bool,
+}
+
+static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    let cue = |tag, p: &str, negatable| Cue {
+        tag,
+        re: crate::pattern::re(p),
+        negatable,
+    };
+    use Circumstance::*;
+    vec![
+        cue(Recidivist, r"累犯", true),
+        cue(Surrender, r"自首|第六十七条第一款|第67条第1款", true),
+        cue(
+            Confession,
+            r"如实供述|坦白|第六十七条第三款|第67条第3款",
+            true,
+        ),
+        cue(MeritoriousService, r"立功", true),
+        cue(PleaAgreement, r"认罪认罚", true),
+        cue(Attempt, r"未遂|未得逞", true),
+        cue(Abandonment, r"中止", true),
+        cue(Preparation, r"犯罪预备|预备犯|系预备", true),
+        cue(Accessory, r"从犯|次要作用|辅助作用", true),
+        cue(Principal, r"主犯|主要作用", true),
+        cue(
+            Minor,
+            r"(?:已满|不满|未满)十[二四六]周岁[，,]?(?:不满|未满)十八周岁|系未成年人|未成年人犯罪|犯罪时(?:系|是|为|尚)?未成年",
+            false,
+        ),
+        cue(
+            Restitution,
+            r"退赃|退赔|退缴|退还(?:了)?(?:全部|部分)?(?:赃款|赃物)|退回(?:了)?(?:全部|部分)?赃款",
+            true,
+        ),
+        cue(Forgiveness, r"谅解", true),
+        cue(PriorRecord, r"前科", true),
+    ]
+});
+
+static NEGATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"不|未|非|无|没有|拒不|否认|尚不|不能|不宜|不予|不区分")
+});
+
+static COLLECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"[二两三四五六七八九十]被告人|[二两三四五六七八九十]名被告人|各被告人|上述被告人|全体被告人|被告人均|本案被告人|上列被告人|[二两三四五六七八九十]犯罪嫌疑人|各犯罪嫌疑人|上述犯罪嫌疑人")
+});
+
+static PROCEDURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"建议(?:本案|对本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)")
+});
+
+static PROCEDURE_AGREE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"同意(?:本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)")
+});
+
+static TRANSFER_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"移送(?:本院)?审查起诉"));
+
+static PLEA_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"自愿认罪认罚|签署(?:了)?《?认罪认罚具结书|认罪认罚具结书")
+});
+
+/// Extracts an indictment (起诉书) or a police 起诉意见书.
+pub fn extract_indictment(doc: &Document) -> Indictment {
+    let text = doc.text();
+    let ty = classify(doc).doc_type;
+    let mut warnings = Vec::new();
+    let kind = match ty {
+        DocType::Indictment | DocType::ProsecutionOpinion => ty,
+        other => {
+            warnings.push(doc.warning(
+                format!("not an indictment (classified as {})", other.name()),
+                None,
+            ));
+            DocType::Indictment
+        }
+    };
+    let header = read_header(doc, kind);
+    warnings.extend(header.warnings.iter().cloned());
+    let sections = segment(text, kind);
+    let parties_range = sections
+        .get(SectionKind::Parties)
+        .unwrap_or(header.body_start..header.body_start);
+    let parties: Vec<Party> = find_parties(doc, parties_range, &mut warnings)
+        .into_iter()
+        .filter(|p| is_person_name(&p.name.value))
+        .collect();
+    let names: Vec<&str> = parties.iter().map(|p| p.name.value.as_str()).collect();
+    let reasoning = reasoning_range(&sections, text.len());
+    if reasoning.is_none() {
+        warnings.push(doc.warning("no reasoning (本院认为) found", None));
+    }
+    let mut defendants: Vec<Defendant> = parties
+        .iter()
+        .map(|p| Defendant {
+            party: p.clone(),
+            charges: Vec::new(),
+            circumstances: Vec::new(),
+            recommendation: None,
+        })
+        .collect();
+    if let Some(r) = reasoning.clone() {
+        attribute_reasoning(doc, r.clone(), &names, &mut defendants);
+        let recs = parse_recommendation_in(doc, r.clone(), &names, &mut warnings);
+        assign_recommendations(doc, recs, &mut defendants, &mut warnings);
+    }
+    charges_fallback(doc, &sections, &names, &mut defendants);
+    for d in &mut defendants {
+        settle_circumstances(&mut d.circumstances);
+    }
+    let articles = reasoning
+        .clone()
+        .map_or_else(Vec::new, |r| criminal_law_articles(doc, r));
+    let plea_agreement = plea_flag(doc, &defendants, &sections);
+    let procedure_proposed = proposed_procedure(doc, &sections);
+    let transfer_date = transfer_date(doc, &sections, &mut warnings);
+    check_completeness(
+        doc,
+        &header,
+        &sections,
+        &parties,
+        reasoning.is_some(),
+        &mut warnings,
+    );
+    Indictment {
+        kind,
+        procuratorate: header.organ,
+        number: header.number,
+        date: header.date,
+        addressee: header.addressee,
+        defendants,
+        transfer_date,
+        plea_agreement,
+        articles,
+        procedure_proposed,
+        warnings,
+    }
+}
+
+/// Whether a party name read from a paragraph start is a name and not a phrase.
+pub(crate) fn is_person_name(name: &str) -> bool {
+    !["涉嫌", "一案", "罪", "等人", "的"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+/// From 本院认为 (or the recommendation, when it comes first) to the signature or appendix.
+fn reasoning_range(sections: &Sections, len: usize) -> Option<Range<usize>> {
+    let start = [
+        sections.get(SectionKind::Reasoning),
+        sections.get(SectionKind::Recommendation),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|r| r.start)
+    .min()?;
+    let end = [
+        sections.get(SectionKind::Signature),
+        sections.get(SectionKind::Appendix),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|r| r.start)
+    .filter(|&s| s > start)
+    .min()
+    .unwrap_or(len);
+    Some(start..end)
+}
+
+fn matcher(names: &[&str]) -> Option<AhoCorasick> {
+    let names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
+    if names.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .ok()
+}
+
+/// Sub-clauses: runs without `，。；` or a line break, with their offsets.
+fn sub_clauses(s: &str) -> Vec<(Range<usize>, bool)> {
+    // (range, whether a sentence ended just before it)
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut new_sentence = true;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '，' | ',' | '。' | '；' | ';' | '\n') {
+            if i > start {
+                out.push((start..i, new_sentence));
+            }
+            new_sentence = matches!(c, '。' | '\n');
+            start = i + c.len_utf8();
+        }
+    }
+    if start < s.len() {
+        out.push((start..s.len(), new_sentence));
+    }
+    out
+}
+
+/// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.
+fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut rest = clause.trim_start();
+    loop {
+        for w in ["被告人", "犯罪嫌疑人", "对", "其中", "、", "和", "及", "与"] {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r;
+            }
+        }
+        let Some(m) = ac.find(rest) else { break };
+        if m.start() != 0 {
+            break;
+        }
+        let name = &rest[..m.end()];
+        if let Some(i) = names.iter().position(|n| *n == name) {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        rest = &rest[m.end()..];
+        if !(rest.starts_with('、')
+            || rest.starts_with('和')
+            || rest.starts_with('及')
+            || rest.starts_with('与'))
+        {
+            break;
+        }
+    }
+    out
+}
+
+/// Reads charges and circumstances clause by clause, attributing each to the defendants the
+/// clause is about (named at its start, collectively, or carried over from before).
+fn attribute_reasoning(
+    doc: &Document,
+    range: Range<usize>,
+    names: &[&str],
+    defendants: &mut [Defendant],
+) {
+    let text = doc.text();
+    let hay = &text[range.clone()];
+    let all: Vec<usize> = (0..defendants.len()).collect();
+    let ac = matcher(names);
+    let mut subject: Vec<usize> = Vec::new();
+    let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
+    let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
+    let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
+    for (clause, _new_sentence) in sub_clauses(hay) {
+        let s = &hay[clause.clone()];
+        let abs = range.start + clause.start;
+        if let Some(ac) = ac.as_ref() {
+            let lead = leading_names(s, ac, names);
+            if !lead.is_empty() {
+                subject = lead;
+            } else if COLLECTIVE_RE.is_match(s) {
+                subject = all.clone();
+            } else if subject.is_empty() {
+                let mentioned: Vec<usize> = ac
+                    .find_iter(s)
+                    .filter_map(|m| names.iter().position(|n| *n == &s[m.range()]))
+                    .collect();
+                if !mentioned.is_empty() {
+                    subject = mentioned;
+                }
+            }
+        }
+        let who: &[usize] = if subject.is_empty() { &all } else { &subject };
+        for (re, store) in [
+            (&*CHARGE_PROSECUTE_RE, &mut prosecuted),
+            (&*CHARGE_CONSTITUTE_RE, &mut constituted),
+            (&*SUSPECT_CHARGE_RE, &mut suspected),
+        ] {
+            for (name, r) in charges_in(re, s, abs) {
+                for &i in who {
+                    if let Some(list) = store.get_mut(i) {
+                        if !list.iter().any(|(n, _)| *n == name) {
+                            list.push((name.clone(), r.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        for cue in CUES.iter() {
+            for m in cue.re.find_iter(s) {
+                if cue.negatable && negated(s, m.start()) {
+                    continue;
+                }
+                if cue.tag == Circumstance::Minor && s[..m.start()].contains("被害人") {
+                    continue;
+                }
+                if cue.tag == Circumstance::PriorRecord && s[m.end()..].starts_with("材料") {
+                    continue;
+                }
+                for &i in who {
+                    if let Some(d) = defendants.get_mut(i) {
+                        if !d.circumstances.iter().any(|c| c.value == cue.tag) {
+                            d.circumstances
+                                .push(doc.field(cue.tag, abs + m.start()..abs + m.end()));
+                        }
+                    }
+                }
+                break;
+            }
+        }
+    }
+    for (i, d) in defendants.iter_mut().enumerate() {
+        let chosen = [&prosecuted[i], &constituted[i], &suspected[i]]
+            .into_iter()
+            .find(|l| !l.is_empty());
+        if let Some(list) = chosen {
+            d.charges = list
+                .iter()
+                .map(|(n, r)| Charge {
+                    name: doc.field(n.clone(), r.clone()),
+                    official: official_charge(n),
+                })
+                .collect();
+        }
+    }
+}
+
+/// Whether a negation stands shortly before `at` in the clause.
+fn negated(s: &str, at: usize) -> bool {
+    let before = &s[..at];
+    let start = before.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+    NEGATION_RE.is_match(&before[start..])
+}
+
+/// 自首 excludes 坦白; 累犯 excludes 前科; kept in the order asserted.
+fn settle_circumstances(list: &mut Vec<Field<Circumstance>>) {
+    let has = |l: &Vec<Field<Circumstance>>, c| l.iter().any(|f| f.value == c);
+    if has(list, Circumstance::Surrender) {
+        list.retain(|f| f.value != Circumstance::Confession);
+    }
+    if has(list, Circumstance::Recidivist) {
+        list.retain(|f| f.value != Circumstance::PriorRecord);
+    }
+}
+
+/// Charges for defendants the reasoning did not charge: the procedure paragraph's
+/// `以被告人甲、乙涉嫌…罪`, then the party paragraph's `因涉嫌…罪`.
+fn charges_fallback(
+    doc: &Document,
+    sections: &Sections,
+    names: &[&str],
+    defendants: &mut [Defendant],
+) {
+    let text = doc.text();
+    let ac = matcher(names);
+    if let (Some(r), Some(ac)) = (sections.get(SectionKind::Procedure), ac.as_ref()) {
+        let hay = &text[r.clone()];
+        for c in SUSPECT_CHARGE_RE.captures_iter(hay) {
+            let (Some(whole), Some(list)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            // The names in the same clause, before 涉嫌.
+            let clause_start = hay[..whole.start()]
+                .rfind(['，', '。', '；'])
+                .map_or(0, |i| i + '，'.len_utf8());
+            let who: Vec<usize> = ac
+                .find_iter(&hay[clause_start..whole.start()])
+                .filter_map(|m| {
+                    let n = &hay[clause_start + m.start()..clause_start + m.end()];
+                    names.iter().position(|x| *x == n)
+                })
+                .collect();
+            for i in who {
+                if let Some(d) = defendants.get_mut(i) {
+                    if d.charges.is_empty() {
+                        d.charges = split_charges_at(list.as_str(), r.start + list.start())
+                            .into_iter()
+                            .map(|(n, rr)| Charge {
+                                official: official_charge(&n),
+                                name: doc.field(n, rr),
+                            })
+                            .collect();
+                    }
+                }
+            }
+        }
+    }
+    for d in defendants.iter_mut().filter(|d| d.charges.is_empty()) {
+        let p = d.party.paragraph.clone();
+        if let Some(hay) = text.get(p.clone()) {
+            d.charges = charges_in(&SUSPECT_CHARGE_RE, hay, p.start)
+                .into_iter()
+                .map(|(n, r)| Charge {
+                    official: official_charge(&n),
+                    name: doc.field(n, r),
+                })
+                .collect();
+        }
+    }
+}
+
+fn assign_recommendations(
+    doc: &Document,
+    recs: Vec<super::recommendation::NamedRecommendation>,
+    defendants: &mut [Defendant],
+    warnings: &mut Vec<Warning>,
+) {
+    for (name, rec) in recs {
+        match name {
+            Some(n) => {
+                if let Some(d) = defendants
+                    .iter_mut()
+                    .find(|d| d.party.name.value == n.value)
+                {
+                    d.recommendation = Some(rec);
+                }
+            }
+            None if defendants.len() == 1 => defendants[0].recommendation = Some(rec),
+            None if COLLECTIVE_RE.is_match(&rec.evidence.text)
+                || rec.evidence.text.contains('均') =>
+            {
+                for d in defendants.iter_mut() {
+                    d.recommendation = Some(rec.clone());
+                }
+            }
+            None => {
+                let at = doc.text().find(&rec.evidence.text);
+                warnings.push(doc.warning(
+                    "sentencing recommendation names no defendant",
+                    at.map(|s| s..s + rec.evidence.text.len()),
+                ));
+            }
+        }
+    }
+}
+
+/// 刑法 articles in the range, in order, without duplicates.
+fn criminal_law_articles(doc: &Document, range: Range<usize>) -> Vec<Field<String>> {
+    let text = doc.text();
+    let mut out: Vec<Field<String>> = Vec::new();
+    for a in find_articles(&text[range.clone()]) {
+        if a.law == "刑法" && !out.iter().any(|f| f.value == a.article) {
+            out.push(doc.field(
+                a.article,
+                range.start + a.span.start..range.start + a.span.end,
+            ));
+        }
+    }
+    out
+}
+
+fn plea_flag(doc: &Document, defendants: &[Defendant], sections: &Sections) -> Option<Field<bool>> {
+    if let Some(c) = defendants
+        .iter()
+        .flat_map(|d| d.circumstances.iter())
+        .find(|c| c.value == Circumstance::PleaAgreement)
+    {
+        return Some(Field {
+            value: true,
+            evidence: c.evidence.clone(),
+        });
+    }
+    let text = doc.text();
+    let from = sections.get(SectionKind::Parties).map_or(0, |r| r.start);
+    let m = PLEA_RE.find(&text[from..])?;
+    Some(doc.field(true, from + m.start()..from + m.end()))
+}
+
+fn proposed_procedure(doc: &Document, sections: &Sections) -> Option<Field<String>> {
+    let text = doc.text();
+    let end = sections
+        .get(SectionKind::Signature)
+        .or_else(|| sections.get(SectionKind::Appendix))
+        .map_or(text.len(), |r| r.start);
+    let hay = &text[..end];
+    let c = PROCEDURE_RE
+        .captures(hay)
+        .or_else(|| PROCEDURE_AGREE_RE.captures(hay))?;
+    let whole = c.get(0)?;
+    let m = c.get(1)?;
+    Some(doc.field(m.as_str().to_string(), whole.range()))
+}
+
+fn transfer_date(
+    doc: &Document,
+    sections: &Sections,
+    warnings: &mut Vec<Warning>,
+) -> Option<Field<Date>> {
+    let text = doc.text();
+    let range = sections
+        .get(SectionKind::Procedure)
+        .unwrap_or(0..text.len());
+    let hay = &text[range.clone()];
+    let m = TRANSFER_RE.find(hay)?;
+    let sentence_start = hay[..m.start()]
+        .rfind('。')
+        .map_or(0, |i| i + '。'.len_utf8());
+    // Anchor relative dates (同年…) on the last full date before the sentence.
+    let anchor = find_dates(&text[..range.start + sentence_start])
+        .into_iter()
+        .rev()
+        .find(|d| d.date.is_full() && !d.invalid)
+        .map(|d| d.date);
+    let dates = find_dates_from(&hay[sentence_start..m.start()], anchor);
+    let d = dates.last()?;
+    let r = range.start + sentence_start + d.span.start..range.start + sentence_start + d.span.end;
+    if d.invalid || !d.date.is_full() {
+        warnings.push(doc.warning(
+            format!("transfer date 「{}」 does not exist", &text[r.clone()]),
+            Some(r),
+        ));
+        return None;
+    }
+    Some(doc.field(d.date, r))
+}
+
+/// Warns when the document is only part of an indictment, or carries a second document.
+fn check_completeness(
+    doc: &Document,
+    header: &Header,
+    sections: &Sections,
+    parties: &[Party],
+    has_reasoning: bool,
+    warnings: &mut Vec<Warning>,
+) {
+    let text = doc.text();
+    let mut missing = Vec::new();
+    if header.title.is_none() {
+        missing.push("title");
+    }
+    if parties.is_empty() {
+        missing.push("defendants");
+    }
+    if !has_reasoning {
+        missing.push("reasoning (本院认为)");
+    }
+    if sections.get(SectionKind::Signature).is_none() {
+        missing.push("signature (此致)");
+    }
+    if header.date.is_none() {
+        missing.push("date");
+    }
+    if !missing.is_empty() && missing.len() < 5 {
+        // Point at where the text stops.
+        let trimmed = text.trim_end();
+        let tail_start = trimmed.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+        warnings.push(doc.warning(
+            format!("incomplete indictment: no {}", missing.join(", ")),
+            Some(tail_start..trimmed.len()),
+        ));
+    }
+    // A second document glued after this one.
+    if let Some(t) = header.title.clone() {
+        let rest_start = t.end;
+        for title in [
+            "刑事判决书",
+            "刑事裁定书",
+            "起诉书",
+            "批准逮捕决定书",
+            "量刑建议书",
+        ] {
+            let mut from = rest_start;
+            while let Some(p) = text[from..].find(title) {
+                let at = from + p;
+                let before = text[..at].chars().next_back();
+                let after = text[at + title.len()..].chars().next();
+                let standalone =
+                    matches!(before, Some('\n' | ' ')) && matches!(after, None | Some('\n' | ' '));
+                if standalone {
+                    warnings.push(doc.warning(
+                        format!("a second document ({title}) begins inside this indictment"),
+                        Some(at..at + title.len()),
+                    ));
+                    return;
+                }
+                from = at + title.len();
+            }
+        }
+    }
+}
+
+/// A number of yuan as JSON: an integer when it is whole.
+pub(crate) fn yuan_json(v: f64) -> serde_json::Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        serde_json::json!(v as i64)
+    } else {
+        serde_json::json!(v)
+    }
+}
+
+/// The indictment in the gold schema of the case bundles (`truth.json` → `indictment`):
+/// number as printed, ISO dates, defendants with identity, custody, charges, circumstances
+/// and recommendation, 刑法 articles as strings, the proposed procedure.
+pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
+    let s = |f: &Option<Field<String>>| f.as_ref().map(|f| f.value.clone());
+    let d = |f: &Option<Field<Date>>| f.as_ref().map(|f| f.value.to_string());
+    let defendants: Vec<serde_json::Value> = ind
+        .defendants
+        .iter()
+        .map(|def| {
+            let p = &def.party;
+            serde_json::json!({
+                "name": p.name.value,
+                "gender": s(&p.gender),
+                "birth_date": d(&p.birth_date),
+                "id_number": p.id_number.as_ref().map(|i| i.value.number.clone()),
+                "ethnicity": s(&p.ethnicity),
+                "custody": p.custody.iter().map(|c| serde_json::json!({
+                    "measure": c.measure,
+                    "date": c.date.map(|x| x.to_string()),
+                })).collect::<Vec<_>>(),
+                "charges": def.charges.iter().map(|c| c.canonical().to_string()).collect::<Vec<_>>(),
+                "circumstances": def.circumstances.iter().map(|c| c.value.name()).collect::<Vec<_>>(),
+                "recommendation": def.recommendation.as_ref().map(recommendation_gold),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "number": s(&ind.number),
+        "date": d(&ind.date),
+        "procuratorate": s(&ind.procuratorate),
+        "defendants": defendants,
+        "articles": ind.articles.iter().map(|a| a.value.clone()).collect::<Vec<_>>(),
+        "procedure_proposed": s(&ind.procedure_proposed),
+    })
+}

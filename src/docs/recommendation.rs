@@ -1,0 +1,1312 @@
+//! Sentencing recommendations (量刑建议): the penalty, its term or range, probation, fine and
+//! political rights a procuratorate proposes — inside an indictment or in a 量刑建议书.
+//!
+//! ```
+//! use wenshu::docs::recommendation::{parse_recommendation, Penalty};
+//! use wenshu::primitives::Term;
+//! use wenshu::Document;
+//! let doc = Document::from_text("t", "建议判处被告人张某有期徒刑一年至一年六个月，并处罚金人民币二千元。");
+//! let recs = parse_recommendation(&doc, 0..doc.text().len());
+//! let (name, rec) = &recs[0];
+//! assert_eq!(name.as_ref().map(|n| n.value.as_str()), Some("张某"));
+//! assert_eq!(rec.principal.as_ref().map(|p| p.value), Some(Penalty::FixedTerm));
+//! let term = &rec.term.as_ref().unwrap().value;
+//! assert_eq!((term.min, term.max), (Some(Term::Months(12)), Some(Term::Months(18))));
+//! assert_eq!(rec.fine.as_ref().unwrap().value.exact(), Some(2000.0));
+//! assert!(rec.probation.is_none());
+//! ```
+
+use crate::classify::{classify, DocType};
+use crate::document::{Document, Evidence, Field, Warning};
+use crate::extract::parties::find_parties;
+use crate::primitives::{find_money, parse_int, Date, Term};
+use crate::segment::{segment, SectionKind};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A principal penalty (主刑), or what stands in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Penalty {
+    /// 有期徒刑
+    #[serde(rename = "有期徒刑")]
+    FixedTerm,
+    /// 拘役
+    #[serde(rename = "拘役")]
+    Detention,
+    /// 管制
+    #[serde(rename = "管制")]
+    Control,
+    /// 无期徒刑
+    #[serde(rename = "无期徒刑")]
+    Life,
+    /// 死刑缓期二年执行
+    #[serde(rename = "死刑缓期二年执行")]
+    DeathSuspended,
+    /// 死刑
+    #[serde(rename = "死刑")]
+    Death,
+    /// No principal penalty: a fine alone (单处罚金).
+    #[serde(rename = "无")]
+    FineOnly,
+    /// 免予刑事处罚
+    #[serde(rename = "免予刑事处罚")]
+    Exemption,
+}
+
+impl Penalty {
+    /// The Chinese name (`无` for a fine alone).
+    pub fn name(self) -> &'static str {
+        match self {
+            Penalty::FixedTerm => "有期徒刑",
+            Penalty::Detention => "拘役",
+            Penalty::Control => "管制",
+            Penalty::Life => "无期徒刑",
+            Penalty::DeathSuspended => "死刑缓期二年执行",
+            Penalty::Death => "死刑",
+            Penalty::FineOnly => "无",
+            Penalty::Exemption => "免予刑事处罚",
+        }
+    }
+
+    fn from_word(w: &str) -> Option<Penalty> {
+        Some(match w {
+            "有期徒刑" => Penalty::FixedTerm,
+            "拘役" => Penalty::Detention,
+            "管制" => Penalty::Control,
+            "无期徒刑" => Penalty::Life,
+            "死刑" => Penalty::Death,
+            "单处罚金" => Penalty::FineOnly,
+            "免予刑事处罚" | "免除刑事处罚" => Penalty::Exemption,
+            w if w.starts_with("死刑缓期") => Penalty::DeathSuspended,
+            _ => return None,
+        })
+    }
+
+    /// Whether the penalty has a term (有期徒刑, 拘役, 管制).
+    pub fn has_term(self) -> bool {
+        matches!(
+            self,
+            Penalty::FixedTerm | Penalty::Detention | Penalty::Control
+        )
+    }
+}
+
+/// A term, exact or a range: `十个月` is `min = max = 10 months`, `一年以下` has only `max`,
+/// `三年以上` only `min`, `一年至一年六个月` both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermRange {
+    /// The lower bound, when said.
+    pub min: Option<Term>,
+    /// The upper bound, when said.
+    pub max: Option<Term>,
+}
+
+impl TermRange {
+    /// The lower bound in months, when the term is given in years/months.
+    pub fn min_months(&self) -> Option<u32> {
+        self.min.and_then(Term::months)
+    }
+
+    /// The upper bound in months, when the term is given in years/months.
+    pub fn max_months(&self) -> Option<u32> {
+        self.max.and_then(Term::months)
+    }
+
+    /// The term when it is exact (`min == max`).
+    pub fn exact(&self) -> Option<Term> {
+        match (self.min, self.max) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// An amount of money in yuan, exact or a range; both bounds absent means the amount was
+/// not said (`并处罚金`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AmountRange {
+    /// The lower bound, when said.
+    pub min: Option<f64>,
+    /// The upper bound, when said.
+    pub max: Option<f64>,
+}
+
+impl AmountRange {
+    /// The amount when it is exact.
+    pub fn exact(&self) -> Option<f64> {
+        match (self.min, self.max) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// Deprivation of political rights (剥夺政治权利).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PoliticalRights {
+    /// 剥夺政治权利终身
+    #[serde(rename = "终身")]
+    Life,
+    /// For a term.
+    #[serde(rename = "term")]
+    Term(Term),
+}
+
+/// One recommendation for one defendant (or for the defendants it names together).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentencingRecommendation {
+    /// The principal penalty; `None` when the clause only speaks of probation or the like.
+    pub principal: Option<Field<Penalty>>,
+    /// The term or range, for 有期徒刑 / 拘役 / 管制.
+    pub term: Option<Field<TermRange>>,
+    /// `Some(true)` for 适用缓刑 / 缓刑X, `Some(false)` for 不适用缓刑 / 实刑, `None` when not said.
+    pub probation: Option<Field<bool>>,
+    /// The probation period, when given (`缓刑一年`).
+    pub probation_period: Option<Field<Term>>,
+    /// The fine: exact, a range, or proposed without an amount.
+    pub fine: Option<Field<AmountRange>>,
+    /// Deprivation of political rights.
+    pub political_rights: Option<Field<PoliticalRights>>,
+    /// The clause the recommendation was read from.
+    pub evidence: Evidence,
+}
+
+impl SentencingRecommendation {
+    fn is_empty(&self) -> bool {
+        self.principal.is_none()
+            && self.term.is_none()
+            && self.probation.is_none()
+            && self.fine.is_none()
+            && self.political_rights.is_none()
+    }
+}
+
+/// A recommendation with the defendant it names (`None` when it names nobody).
+pub type NamedRecommendation = (Option<Field<String>>, SentencingRecommendation);
+
+/// A 量刑建议书: the separate document in which a procuratorate proposes the sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationDocument {
+    /// The procuratorate in the header.
+    pub procuratorate: Option<Field<String>>,
+    /// The document number exactly as printed.
+    pub number: Option<Field<String>>,
+    /// The signature date.
+    pub date: Option<Field<Date>>,
+    /// The number of the indictment it accompanies (`以…号起诉书`), as printed.
+    pub indictment_number: Option<Field<String>>,
+    /// The court addressed (此致 …).
+    pub court: Option<Field<String>>,
+    /// The defendants named.
+    pub defendants: Vec<Field<String>>,
+    /// The recommendations, each with the defendant it names (`None` when it names nobody).
+    pub recommendations: Vec<NamedRecommendation>,
+    /// Problems noticed.
+    pub warnings: Vec<Warning>,
+}
+
+const N: &str = "[0-9〇零一二三四五六七八九十两廿]{1,4}";
+
+static TERM_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(&format!(
+        r"^(?:({N})\s?年(半)?)?(?:零|又)?(?:({N})\s?个\s?月)?(?:({N})\s?(?:日|天))?"
+    ))
+});
+
+static BARE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(&format!(r"^({N})\s?(?:至|到|-|—|－|~|～)\s?"))
+});
+
+static CONNECTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^(?:\s|[，,]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|在)+")
+});
+
+static PRINCIPAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"死刑缓期(?:二|两)年执行|死刑缓期执行|无期徒刑|有期徒刑|拘役|管制|死刑|单处罚金|免予刑事处罚|免除刑事处罚")
+});
+
+/// Words after which a term stops belonging to the text before a principal penalty.
+static TERM_ANCHOR_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"判处|处以|建议|量刑|在|对"));
+
+static PROBATION_NO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"不(?:建议|宜|应当?|予|得|能|再)?(?:适用|宣告|判处|判)?缓刑|(?:判处|适用|执行)?实刑",
+    )
+});
+
+static PROBATION_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"缓刑|缓期执行"));
+
+static PROBATION_PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^(?:考验期(?:限)?)?(?:为)?\s?")
+});
+
+static FINE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:并处|单处|判处|处)?罚金"));
+
+static MONEY_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^(?:\s|[，,]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|人民币|数额为|为)*$")
+});
+
+static RIGHTS_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"剥夺政治权利(终身)?"));
+
+/// Something that makes a sentence a recommendation: `建议` followed by a sentencing word,
+/// or a `量刑建议：` heading.
+static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"量刑建议(?:如下|为)?[：:]|提出(?:如下|以下)?量刑建议|建议")
+});
+
+static SENTENCING_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"判处|处以|量刑|有期徒刑|拘役|管制|无期徒刑|死刑|罚金|缓刑|实刑|免予刑事处罚|剥夺政治权利",
+    )
+});
+
+static NAME_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"(?:被告人|犯罪嫌疑人)((?:[^\s，,、。；：:（(）)“”]{1,6}?、)*[^\s，,、。；：:（(）)“”]{1,6}?)(?:[，,（(：:]|涉嫌|犯|因|的|一案|等)")
+});
+
+/// A name right before the penalty proposed for it (`被告人刘涛十个月以上…`).
+static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"(?:被告人|犯罪嫌疑人)([^\s，,、。；：:（(）)“”]{1,6}?)(?:判处|处以|在|有期徒刑|拘役|管制|无期徒刑|死刑|单处|罚金|免予|适用|[0-9一二三四五六七八九十两]{1,3}(?:年|个月|日))")
+});
+
+/// Words that do not occur in a name but do in the phrase after it.
+static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别")
+});
+
+/// Parses every sentencing recommendation in `range` of the document's text.
+///
+/// The defendants a recommendation names are recognised from the whole document (party
+/// paragraphs, `被告人X涉嫌…` mentions). Clauses that look like a recommendation but
+/// cannot be read are skipped; use [`parse_recommendation_in`] to receive a warning for them.
+pub fn parse_recommendation(doc: &Document, range: Range<usize>) -> Vec<NamedRecommendation> {
+    let names = known_names(doc);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    parse_recommendation_in(doc, range, &refs, &mut Vec::new())
+}
+
+/// Parses the recommendations in `range`, attributing them to the defendants in `names`,
+/// and warns (with the span) about clauses that look like a recommendation but cannot be read.
+pub fn parse_recommendation_in(
+    doc: &Document,
+    range: Range<usize>,
+    names: &[&str],
+    warnings: &mut Vec<Warning>,
+) -> Vec<NamedRecommendation> {
+    let text = doc.text();
+    let Some(hay) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let matcher = name_matcher(names);
+    let mut out: Vec<NamedRecommendation> = Vec::new();
+    for sentence in sentences(hay) {
+        let s = &hay[sentence.clone()];
+        if !is_recommendation(s) {
+            continue;
+        }
+        let abs = range.start + sentence.start;
+        for clause in clauses(s) {
+            let c = &s[clause.clone()];
+            if !SENTENCING_WORD_RE.is_match(c) && !c.contains("量刑建议") {
+                continue;
+            }
+            parse_clause(
+                doc,
+                abs + clause.start,
+                c,
+                matcher.as_ref(),
+                &mut out,
+                warnings,
+            );
+        }
+    }
+    out
+}
+
+/// Extracts a 量刑建议书.
+pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument {
+    let text = doc.text();
+    let mut warnings = Vec::new();
+    let ty = classify(doc).doc_type;
+    if ty != DocType::SentencingRecommendation {
+        warnings.push(doc.warning(
+            format!("not a 量刑建议书 (classified as {})", ty.name()),
+            None,
+        ));
+    }
+    let header = super::indictment::read_header(doc, DocType::SentencingRecommendation);
+    warnings.extend(header.warnings);
+    let names = known_names(doc);
+    let defendants = name_fields(doc, &names);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let sections = segment(text, DocType::SentencingRecommendation);
+    let body_start = header.body_start;
+    let body_end = sections
+        .get(SectionKind::Signature)
+        .or_else(|| sections.get(SectionKind::Appendix))
+        .map_or(text.len(), |r| r.start)
+        .max(body_start);
+    let recommendations = parse_recommendation_in(doc, body_start..body_end, &refs, &mut warnings);
+    if recommendations.is_empty() {
+        warnings.push(doc.warning(
+            "no sentencing recommendation could be read",
+            Some(body_start..body_end),
+        ));
+    }
+    RecommendationDocument {
+        procuratorate: header.organ,
+        number: header.number,
+        date: header.date,
+        indictment_number: super::indictment::cited_indictment_number(doc),
+        court: header.addressee,
+        defendants,
+        recommendations,
+        warnings,
+    }
+}
+
+/// The defendants' names in a document: from party paragraphs, else from `被告人X…` mentions.
+fn known_names(doc: &Document) -> Vec<String> {
+    let text = doc.text();
+    // Party paragraphs (a name followed by identity) are the reliable source.
+    let mut names: Vec<String> = find_parties(doc, 0..text.len(), &mut Vec::new())
+        .into_iter()
+        .filter(|p| p.gender.is_some() || p.birth_date.is_some() || p.id_number.is_some())
+        .map(|p| p.name.value)
+        .filter(|n| super::indictment::is_person_name(n))
+        .collect();
+    if !names.is_empty() {
+        return names;
+    }
+    for c in NAME_LIST_RE.captures_iter(text) {
+        let Some(list) = c.get(1) else { continue };
+        for n in list.as_str().split('、') {
+            let plausible = (2..=5).contains(&n.chars().count())
+                && super::indictment::is_person_name(n)
+                && !NOT_NAME_RE.is_match(n);
+            if plausible && !names.iter().any(|x| x == n) {
+                names.push(n.to_string());
+            }
+        }
+    }
+    if names.is_empty() {
+        // Last resort: the name between 被告人 and the penalty proposed for it.
+        for c in WEAK_NAME_RE.captures_iter(text) {
+            let Some(n) = c.get(1).map(|m| m.as_str()) else {
+                continue;
+            };
+            if super::indictment::is_person_name(n)
+                && !NOT_NAME_RE.is_match(n)
+                && !names.iter().any(|x| x == n)
+            {
+                names.push(n.to_string());
+            }
+        }
+    }
+    names
+}
+
+fn name_fields(doc: &Document, names: &[String]) -> Vec<Field<String>> {
+    let text = doc.text();
+    names
+        .iter()
+        .filter_map(|n| {
+            let at = text.find(n.as_str())?;
+            Some(doc.field(n.clone(), at..at + n.len()))
+        })
+        .collect()
+}
+
+fn name_matcher(names: &[&str]) -> Option<AhoCorasick> {
+    let names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
+    if names.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .ok()
+}
+
+/// Sentences: runs of text without `。` or a line break.
+fn sentences(hay: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in hay.char_indices() {
+        if c == '。' || c == '\n' {
+            if i > start {
+                out.push(start..i + c.len_utf8());
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < hay.len() {
+        out.push(start..hay.len());
+    }
+    out
+}
+
+/// Clauses of a sentence split at `；`.
+fn clauses(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == '；' || c == ';' {
+            out.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(start..s.len());
+    out
+}
+
+/// Whether a sentence proposes a sentence: a `量刑建议：` heading, or `建议` with a
+/// sentencing word after it.
+fn is_recommendation(s: &str) -> bool {
+    TRIGGER_RE
+        .find_iter(s)
+        .any(|m| m.as_str() != "建议" || SENTENCING_WORD_RE.is_match(&s[m.end()..]))
+}
+
+/// Splits a clause by the defendants it names and parses each part.
+fn parse_clause(
+    doc: &Document,
+    abs: usize,
+    clause: &str,
+    matcher: Option<&AhoCorasick>,
+    out: &mut Vec<NamedRecommendation>,
+    warnings: &mut Vec<Warning>,
+) {
+    // Name mentions, grouped when only 、/和 separate them (`被告人甲、乙均判处…`).
+    let mut groups: Vec<(Vec<Range<usize>>, usize)> = Vec::new();
+    if let Some(ac) = matcher {
+        for m in ac.find_iter(clause) {
+            let r = m.start()..m.end();
+            if let Some((names, end)) = groups.last_mut() {
+                let gap = &clause[*end..r.start];
+                if gap
+                    .trim_matches(|c: char| "、和及与，, ".contains(c))
+                    .trim_start_matches("被告人")
+                    .is_empty()
+                {
+                    names.push(r.clone());
+                    *end = r.end;
+                    continue;
+                }
+            }
+            groups.push((vec![r.clone()], r.end));
+        }
+    }
+    let mut parts: Vec<(Vec<Range<usize>>, Range<usize>)> = Vec::new();
+    let first = groups.first().map_or(clause.len(), |g| g.0[0].start);
+    parts.push((Vec::new(), 0..first));
+    for (i, (names, end)) in groups.iter().enumerate() {
+        let next = groups.get(i + 1).map_or(clause.len(), |g| g.0[0].start);
+        parts.push((names.clone(), *end..next));
+    }
+    let mut any = false;
+    for (names, part) in &parts {
+        let mut content = part.clone();
+        // A part that tells a story before proposing (曾被判处…，系累犯，建议判处…) starts at
+        // the 建议 that a penalty follows.
+        let body = &clause[content.clone()];
+        if let Some((at, _)) = body
+            .match_indices("建议")
+            .find(|(at, _)| PRINCIPAL_RE.is_match(&body[*at..]) || body[*at..].contains("罚金"))
+        {
+            content.start += at;
+        }
+        let text = &clause[content.clone()];
+        let rec = parse_part(doc, abs + content.start, text);
+        let name_fields: Vec<Option<Field<String>>> = if names.is_empty() {
+            vec![None]
+        } else {
+            names
+                .iter()
+                .map(|r| Some(doc.field(clause[r.clone()].to_string(), abs + r.start..abs + r.end)))
+                .collect()
+        };
+        let Some(mut rec) = rec else { continue };
+        any = true;
+        rec.evidence =
+            doc.evidence(abs + names.first().map_or(content.start, |r| r.start)..abs + content.end);
+        // A clause only about probation belongs to the recommendation before it.
+        if rec.principal.is_none() && rec.fine.is_none() && rec.term.is_none() {
+            if let Some(prev) = out.iter_mut().rev().find(|(n, _)| {
+                names.is_empty()
+                    || n.as_ref().map(|f| f.value.as_str())
+                        == name_fields
+                            .first()
+                            .and_then(|f| f.as_ref())
+                            .map(|f| f.value.as_str())
+            }) {
+                if prev.1.probation.is_none() {
+                    prev.1.probation = rec.probation.take();
+                    prev.1.probation_period = rec.probation_period.take();
+                }
+                if prev.1.political_rights.is_none() {
+                    prev.1.political_rights = rec.political_rights.take();
+                }
+                continue;
+            }
+        }
+        for n in name_fields {
+            out.push((n, rec.clone()));
+        }
+    }
+    if !any {
+        warnings.push(doc.warning(
+            "sentencing recommendation could not be read",
+            Some(abs..abs + clause.len()),
+        ));
+    }
+}
+
+/// Parses one part of a clause (the text after a defendant's name).
+fn parse_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingRecommendation> {
+    let at = |r: Range<usize>| abs + r.start..abs + r.end;
+    let mut rec = SentencingRecommendation {
+        principal: None,
+        term: None,
+        probation: None,
+        probation_period: None,
+        fine: None,
+        political_rights: None,
+        evidence: doc.evidence(abs..abs + part.len()),
+    };
+    // The principal penalty: the first one named, unless a 罚金 alone is proposed.
+    let principal = PRINCIPAL_RE.find(part);
+    if let Some(p) = principal {
+        if let Some(pen) = Penalty::from_word(p.as_str()) {
+            rec.principal = Some(doc.field(pen, at(p.range())));
+            if pen.has_term() {
+                rec.term = term_near(part, p.range()).map(|(t, r)| doc.field(t, at(r)));
+            }
+        }
+    }
+    // Probation: refused, granted (with its period), or not said.
+    let no = PROBATION_NO_RE.find(part);
+    if let Some(m) = no {
+        rec.probation = Some(doc.field(false, at(m.range())));
+    } else if let Some(m) = PROBATION_RE
+        .find_iter(part)
+        .find(|m| !part[..m.start()].ends_with("死刑"))
+    {
+        rec.probation = Some(doc.field(true, at(m.range())));
+        let rest = &part[m.end()..];
+        let skip = PROBATION_PERIOD_RE.find(rest).map_or(0, |x| x.end());
+        if let Some((t, r)) = term_at(&rest[skip..]) {
+            let start = m.end() + skip;
+            rec.probation_period = Some(doc.field(t, at(start + r.start..start + r.end)));
+        }
+    }
+    // The fine.
+    if let Some(f) = FINE_RE.find(part) {
+        let zone_end = part[f.end()..]
+            .find(['；', '。'])
+            .map_or(part.len(), |i| f.end() + i);
+        let zone = &part[f.end()..zone_end];
+        let (amount, end) = amount_in(zone);
+        rec.fine = Some(doc.field(amount, at(f.start()..f.end() + end)));
+        if rec.principal.is_none() {
+            rec.principal = Some(doc.field(Penalty::FineOnly, at(f.range())));
+        }
+    }
+    if let Some(m) = RIGHTS_RE.find(part) {
+        let value = if m.as_str().ends_with("终身") {
+            Some((PoliticalRights::Life, m.end()))
+        } else {
+            term_at(&part[m.end()..]).map(|(t, r)| (PoliticalRights::Term(t), m.end() + r.end))
+        };
+        if let Some((v, end)) = value {
+            rec.political_rights = Some(doc.field(v, at(m.start()..end)));
+        }
+    }
+    (!rec.is_empty()).then_some(rec)
+}
+
+/// The term written next to a principal penalty: before it (`一年以下有期徒刑`) or after it
+/// (`有期徒刑一年至一年六个月`).
+fn term_near(part: &str, principal: Range<usize>) -> Option<(TermRange, Range<usize>)> {
+    // Before: from the last anchor word (判处, 在, 建议 …) up to the penalty.
+    let before = &part[..principal.start];
+    let zone_start = TERM_ANCHOR_RE
+        .find_iter(before)
+        .last()
+        .map_or(0, |m| m.end());
+    let zone = &before[zone_start..];
+    if !zone.trim().is_empty() {
+        let (terms, consumed) = scan_terms(zone);
+        if !terms.is_empty() && zone[consumed..].trim().is_empty() {
+            let range = interpret(zone, &terms);
+            let (s, e) = (terms[0].1.start, terms[terms.len() - 1].1.end);
+            return Some((range, zone_start + s..zone_start + bound_end(zone, e)));
+        }
+    }
+    let after = &part[principal.end..];
+    let (terms, _) = scan_terms(after);
+    if terms.is_empty() {
+        return None;
+    }
+    let range = interpret(after, &terms);
+    let (s, e) = (terms[0].1.start, terms[terms.len() - 1].1.end);
+    Some((
+        range,
+        principal.end + s..principal.end + bound_end(after, e),
+    ))
+}
+
+/// Extends a term span over a following `以下` / `以上` / `以内`.
+fn bound_end(zone: &str, end: usize) -> usize {
+    let rest = &zone[end..];
+    for w in ["以下", "以上", "以内"] {
+        if rest.starts_with(w) {
+            return end + w.len();
+        }
+    }
+    end
+}
+
+/// One term at the start of `s`.
+fn term_at(s: &str) -> Option<(Term, Range<usize>)> {
+    let c = TERM_AT.captures(s)?;
+    let whole = c.get(0)?;
+    if whole.is_empty() {
+        return None;
+    }
+    let years = c.get(1).and_then(|m| parse_int(m.as_str()));
+    let half = c.get(2).is_some();
+    let months = c.get(3).and_then(|m| parse_int(m.as_str()));
+    let days = c.get(4).and_then(|m| parse_int(m.as_str()));
+    let term = match (years, months, days) {
+        (None, None, Some(d)) if !half => Term::Days(d),
+        (None, None, None) => return None,
+        (y, m, _) => Term::Months(
+            y.unwrap_or(0)
+                .checked_mul(12)?
+                .checked_add(m.unwrap_or(0))?
+                .checked_add(if half { 6 } else { 0 })?,
+        ),
+    };
+    Some((term, whole.range()))
+}
+
+/// The unit of a term as written: 年, 月 or 日.
+fn unit_of(s: &str) -> Option<char> {
+    let has_y = s.contains('年');
+    let has_m = s.contains('月');
+    let has_d = s.contains('日') || s.contains('天');
+    match (has_y, has_m, has_d) {
+        (true, false, false) => Some('年'),
+        (false, true, false) => Some('月'),
+        (false, false, true) => Some('日'),
+        _ => None,
+    }
+}
+
+/// Terms at the start of `zone`, separated only by connectors (至, 以上, ，…); returns them
+/// and how far the scan consumed.
+fn scan_terms(zone: &str) -> (Vec<(Term, Range<usize>)>, usize) {
+    let mut terms: Vec<(Term, Range<usize>)> = Vec::new();
+    let mut cursor = 0;
+    let mut consumed = 0;
+    while cursor < zone.len() && terms.len() < 2 {
+        if let Some(m) = CONNECTOR_AT.find(&zone[cursor..]) {
+            cursor += m.end();
+            if cursor >= zone.len() {
+                consumed = cursor;
+                break;
+            }
+        }
+        let rest = &zone[cursor..];
+        if let Some((t, r)) = term_at(rest) {
+            terms.push((t, cursor + r.start..cursor + r.end));
+            cursor += r.end;
+            consumed = cursor;
+            continue;
+        }
+        // `六至八个月`: a bare number borrows the unit of the term after it.
+        if let Some(b) = BARE_AT.captures(rest) {
+            let (Some(num), Some(whole)) = (b.get(1), b.get(0)) else {
+                break;
+            };
+            if let Some((next, nr)) = term_at(&rest[whole.end()..]) {
+                let written = &rest[whole.end() + nr.start..whole.end() + nr.end];
+                let n = parse_int(num.as_str());
+                let first = match (unit_of(written), n) {
+                    (Some('年'), Some(n)) => n.checked_mul(12).map(Term::Months),
+                    (Some('月'), Some(n)) => Some(Term::Months(n)),
+                    (Some('日'), Some(n)) => Some(Term::Days(n)),
+                    _ => None,
+                };
+                if let Some(first) = first {
+                    terms.push((first, cursor + num.start()..cursor + num.end()));
+                    let second = cursor + whole.end();
+                    terms.push((next, second + nr.start..second + nr.end));
+                    cursor = second + nr.end;
+                    consumed = cursor;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    // Trailing bounds (`以下`, `之间`) belong to the terms.
+    if !terms.is_empty() {
+        if let Some(m) = CONNECTOR_AT.find(&zone[consumed..]) {
+            consumed += m.end();
+        }
+    }
+    (terms, consumed)
+}
+
+/// What the terms of a zone mean: a range, a bound (以下 / 以上) or an exact term.
+fn interpret(zone: &str, terms: &[(Term, Range<usize>)]) -> TermRange {
+    match terms {
+        [] => TermRange {
+            min: None,
+            max: None,
+        },
+        [(t, r)] => {
+            let after = zone[r.end..].trim_start();
+            let before = zone[..r.start].trim_end();
+            if after.starts_with("以下")
+                || after.starts_with("以内")
+                || ["不超过", "不高于", "最高"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            {
+                TermRange {
+                    min: None,
+                    max: Some(*t),
+                }
+            } else if after.starts_with("以上")
+                || ["不低于", "不少于", "最低"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            {
+                TermRange {
+                    min: Some(*t),
+                    max: None,
+                }
+            } else {
+                TermRange {
+                    min: Some(*t),
+                    max: Some(*t),
+                }
+            }
+        }
+        [(a, ra), (b, rb), ..] => {
+            // `X以下，Y以上` names the bounds in reverse order.
+            let after_a = zone[ra.end..rb.start].trim_start();
+            let after_b = zone[rb.end..].trim_start();
+            if after_a.starts_with("以下") && after_b.starts_with("以上") {
+                TermRange {
+                    min: Some(*b),
+                    max: Some(*a),
+                }
+            } else {
+                TermRange {
+                    min: Some(*a),
+                    max: Some(*b),
+                }
+            }
+        }
+    }
+}
+
+/// The amount(s) at the start of a fine zone: exact, a range, a bound, or none; and the end
+/// of what was read.
+fn amount_in(zone: &str) -> (AmountRange, usize) {
+    let mut found: Vec<(f64, Range<usize>)> = Vec::new();
+    let mut last = 0;
+    for m in find_money(zone) {
+        if found.len() == 2 || !MONEY_GAP_RE.is_match(&zone[last..m.span.start]) {
+            break;
+        }
+        last = m.span.end;
+        found.push((m.yuan.value, m.span));
+    }
+    match found.as_slice() {
+        [] => (
+            AmountRange {
+                min: None,
+                max: None,
+            },
+            0,
+        ),
+        [(v, r)] => {
+            let after = zone[r.end..].trim_start();
+            let before = zone[..r.start].trim_end();
+            let end = bound_end(zone, r.end);
+            if after.starts_with("以下")
+                || after.starts_with("以内")
+                || ["不超过", "不高于", "最高"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            {
+                (
+                    AmountRange {
+                        min: None,
+                        max: Some(*v),
+                    },
+                    end,
+                )
+            } else if after.starts_with("以上")
+                || ["不低于", "不少于", "最低"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            {
+                (
+                    AmountRange {
+                        min: Some(*v),
+                        max: None,
+                    },
+                    end,
+                )
+            } else {
+                (
+                    AmountRange {
+                        min: Some(*v),
+                        max: Some(*v),
+                    },
+                    r.end,
+                )
+            }
+        }
+        [(a, _), (b, rb), ..] => (
+            AmountRange {
+                min: Some(*a),
+                max: Some(*b),
+            },
+            bound_end(zone, rb.end),
+        ),
+    }
+}
+
+/// A recommendation in the gold schema: `{principal, term_months_min, term_months_max,
+/// probation, fine_yuan}`. Probation not said counts as `false` (no probation proposed);
+/// `fine_yuan` is the exact amount, `null` when none or not exact.
+pub fn recommendation_gold(r: &SentencingRecommendation) -> serde_json::Value {
+    let term = r.term.as_ref().map(|t| t.value);
+    serde_json::json!({
+        "principal": r.principal.as_ref().map(|p| p.value.name()),
+        "term_months_min": term.and_then(|t| t.min_months()),
+        "term_months_max": term.and_then(|t| t.max_months()),
+        "probation": r.probation.as_ref().is_some_and(|p| p.value),
+        "fine_yuan": r.fine.as_ref().and_then(|f| f.value.exact()).map(super::indictment::yuan_json),
+    })
+}
+
+/// A 量刑建议书 in the gold schema: number and indictment number as printed, ISO date,
+/// procuratorate, and each defendant with its recommendation (see [`recommendation_gold`]).
+pub fn recommendation_document_gold(d: &RecommendationDocument) -> serde_json::Value {
+    let s = |f: &Option<Field<String>>| f.as_ref().map(|f| f.value.clone());
+    let mut defendants: Vec<serde_json::Value> = Vec::new();
+    for n in &d.defendants {
+        let rec = d
+            .recommendations
+            .iter()
+            .rev()
+            .find(|(name, _)| name.as_ref().is_some_and(|x| x.value == n.value))
+            .or_else(|| {
+                (d.defendants.len() == 1)
+                    .then(|| {
+                        d.recommendations
+                            .iter()
+                            .rev()
+                            .find(|(name, _)| name.is_none())
+                    })
+                    .flatten()
+            })
+            .map(|(_, r)| recommendation_gold(r));
+        defendants.push(serde_json::json!({"name": n.value, "recommendation": rec}));
+    }
+    serde_json::json!({
+        "number": s(&d.number),
+        "date": d.date.as_ref().map(|x| x.value.to_string()),
+        "procuratorate": s(&d.procuratorate),
+        "indictment_number": s(&d.indictment_number),
+        "defendants": defendants,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, principal, term min, term max, probation, fine min, fine max)
+    type Row = (
+        &'static str,
+        Option<&'static str>,
+        Option<Term>,
+        Option<Term>,
+        Option<bool>,
+        Option<f64>,
+        Option<f64>,
+    );
+
+    const M: fn(u32) -> Option<Term> = |m| Some(Term::Months(m));
+    const D: fn(u32) -> Option<Term> = |d| Some(Term::Days(d));
+
+    fn examples() -> Vec<Row> {
+        vec![
+            (
+                "建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元。",
+                Some("有期徒刑"),
+                M(10),
+                M(10),
+                None,
+                Some(2000.0),
+                Some(2000.0),
+            ),
+            (
+                "建议判处被告人张某有期徒刑一年至一年六个月。",
+                Some("有期徒刑"),
+                M(12),
+                M(18),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议对被告人张某判处一年以下有期徒刑，并处罚金。",
+                Some("有期徒刑"),
+                None,
+                M(12),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某六个月以下有期徒刑。",
+                Some("有期徒刑"),
+                None,
+                M(6),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑三年以上。",
+                Some("有期徒刑"),
+                M(36),
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某十个月以上，一年三个月以下有期徒刑，并处罚金。",
+                Some("有期徒刑"),
+                M(10),
+                M(15),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议对被告人张某在有期徒刑四年至六年之间量刑。",
+                Some("有期徒刑"),
+                M(48),
+                M(72),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某拘役三个月至五个月，并处罚金人民币一万元至二万元。",
+                Some("拘役"),
+                M(3),
+                M(5),
+                None,
+                Some(10000.0),
+                Some(20000.0),
+            ),
+            (
+                "建议判处被告人张某拘役二十日。",
+                Some("拘役"),
+                D(20),
+                D(20),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑六至八个月。",
+                Some("有期徒刑"),
+                M(6),
+                M(8),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑一至二年。",
+                Some("有期徒刑"),
+                M(12),
+                M(24),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑一年半。",
+                Some("有期徒刑"),
+                M(18),
+                M(18),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑六个月，缓刑一年。",
+                Some("有期徒刑"),
+                M(6),
+                M(6),
+                Some(true),
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑六个月，可以适用缓刑。",
+                Some("有期徒刑"),
+                M(6),
+                M(6),
+                Some(true),
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑二年，不适用缓刑。",
+                Some("有期徒刑"),
+                M(24),
+                M(24),
+                Some(false),
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某有期徒刑二年，不建议适用缓刑。",
+                Some("有期徒刑"),
+                M(24),
+                M(24),
+                Some(false),
+                None,
+                None,
+            ),
+            (
+                "建议对被告人张某判处实刑，有期徒刑二年。",
+                Some("有期徒刑"),
+                M(24),
+                M(24),
+                Some(false),
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某罚金人民币五千元。",
+                Some("无"),
+                None,
+                None,
+                None,
+                Some(5000.0),
+                Some(5000.0),
+            ),
+            (
+                "建议对被告人张某单处罚金人民币五千元。",
+                Some("无"),
+                None,
+                None,
+                None,
+                Some(5000.0),
+                Some(5000.0),
+            ),
+            (
+                "建议判处被告人张某管制一年。",
+                Some("管制"),
+                M(12),
+                M(12),
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某无期徒刑，剥夺政治权利终身。",
+                Some("无期徒刑"),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议判处被告人张某死刑缓期二年执行。",
+                Some("死刑缓期二年执行"),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "建议对被告人张某免予刑事处罚。",
+                Some("免予刑事处罚"),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "量刑建议：建议判处被告人张某有期徒刑1年6个月，并处罚金人民币3000元以下。",
+                Some("有期徒刑"),
+                M(18),
+                M(18),
+                None,
+                None,
+                Some(3000.0),
+            ),
+        ]
+    }
+
+    fn parse(text: &str) -> (Vec<NamedRecommendation>, Vec<Warning>) {
+        let doc = Document::from_text("t", text);
+        let mut w = Vec::new();
+        let recs = parse_recommendation_in(&doc, 0..doc.text().len(), &["张某", "李某某"], &mut w);
+        (recs, w)
+    }
+
+    #[test]
+    fn examples_table() {
+        for (text, principal, min, max, probation, fmin, fmax) in examples() {
+            let (recs, w) = parse(text);
+            assert!(w.is_empty(), "{text}: {w:?}");
+            assert_eq!(recs.len(), 1, "{text}");
+            let (name, r) = &recs[0];
+            assert_eq!(
+                name.as_ref().map(|n| n.value.as_str()),
+                Some("张某"),
+                "{text}"
+            );
+            assert_eq!(
+                r.principal.as_ref().map(|p| p.value.name()),
+                principal,
+                "{text}"
+            );
+            let term = r.term.as_ref().map(|t| t.value);
+            assert_eq!(term.and_then(|t| t.min), min, "{text} min");
+            assert_eq!(term.and_then(|t| t.max), max, "{text} max");
+            assert_eq!(
+                r.probation.as_ref().map(|p| p.value),
+                probation,
+                "{text} probation"
+            );
+            let fine = r.fine.as_ref().map(|f| f.value);
+            assert_eq!(fine.and_then(|f| f.min), fmin, "{text} fine min");
+            assert_eq!(fine.and_then(|f| f.max), fmax, "{text} fine max");
+        }
+    }
+
+    #[test]
+    fn evidence_quotes_the_text() {
+        let (recs, _) =
+            parse("建议判处被告人张某有期徒刑一年至一年六个月，缓刑二年，并处罚金人民币二千元。");
+        let r = &recs[0].1;
+        assert_eq!(r.term.as_ref().unwrap().evidence.text, "一年至一年六个月");
+        assert_eq!(r.probation_period.as_ref().unwrap().value, Term::Months(24));
+        assert_eq!(r.probation_period.as_ref().unwrap().evidence.text, "二年");
+        assert_eq!(
+            r.fine.as_ref().unwrap().evidence.text,
+            "并处罚金人民币二千元"
+        );
+        assert_eq!(r.principal.as_ref().unwrap().evidence.text, "有期徒刑");
+    }
+
+    #[test]
+    fn several_defendants() {
+        let (recs, w) = parse("建议判处被告人张某有期徒刑一年，并处罚金人民币二千元；被告人李某某有期徒刑六个月，缓刑一年。");
+        assert!(w.is_empty());
+        let got: Vec<(String, Option<u32>, Option<bool>)> = recs
+            .iter()
+            .map(|(n, r)| {
+                (
+                    n.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                    r.term.as_ref().and_then(|t| t.value.max_months()),
+                    r.probation.as_ref().map(|p| p.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("张某".to_string(), Some(12), None),
+                ("李某某".to_string(), Some(6), Some(true))
+            ]
+        );
+        let (recs, _) = parse("建议对被告人张某、李某某均判处拘役三个月。");
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1].0.as_ref().unwrap().value, "李某某");
+    }
+
+    #[test]
+    fn probation_in_its_own_sentence_joins_the_recommendation() {
+        let (recs, _) = parse("建议判处被告人张某有期徒刑一年。建议对被告人张某适用缓刑。");
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].1.probation.as_ref().map(|p| p.value), Some(true));
+    }
+
+    #[test]
+    fn not_recommendations() {
+        for text in [
+            "本案事实清楚，证据充分，建议适用简易程序审理。",
+            "被告人张某曾因故意犯罪被判处有期徒刑，系累犯，应当从重处罚。",
+            "建议不公开开庭审理。",
+            "被告人张某系累犯，建议从重处罚。",
+        ] {
+            let (recs, w) = parse(text);
+            assert!(recs.is_empty() && w.is_empty(), "{text}: {recs:?} {w:?}");
+        }
+    }
+
+    #[test]
+    fn unreadable_recommendation_warns_with_its_span() {
+        let (recs, w) = parse("量刑建议：建议对被告人张某依法判处适当刑罚。");
+        assert!(recs.is_empty());
+        assert_eq!(w.len(), 1);
+        let ev = w[0].evidence.as_ref().unwrap();
+        assert!(ev.text.contains("适当刑罚"), "{ev:?}");
+    }
+
+    #[test]
+    fn no_name_gives_none() {
+        let doc = Document::from_text("t", "建议判处有期徒刑一年。");
+        let recs = parse_recommendation_in(&doc, 0..doc.text().len(), &[], &mut Vec::new());
+        assert_eq!(recs.len(), 1);
+        assert!(recs[0].0.is_none());
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "建议",
+            "建议判处",
+            "建议判处有期徒刑",
+            "罚金",
+            "缓刑",
+            "建议判处被告人张某有期徒刑至",
+            "量刑建议：",
+            "建议判处九九九九年有期徒刑",
+        ] {
+            let _ = parse(text);
+        }
+    }
+}

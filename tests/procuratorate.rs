@@ -1,0 +1,707 @@
+//! Indictments, arrest documents and sentencing recommendations: per-field accuracy against
+//! the case bundles in ../shared (skipped when absent) and the committed fixtures, plus small
+//! inline examples that fire and that must not fire.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use wenshu::docs::arrest::{arrest_gold, extract_arrest};
+use wenshu::docs::indictment::{extract_indictment, indictment_gold};
+use wenshu::docs::recommendation::{
+    extract_recommendation_document, parse_recommendation, recommendation_document_gold,
+};
+use wenshu::primitives::Term;
+use wenshu::{classify, DocType, Document};
+
+// ---------------------------------------------------------------------------------------------
+// The comparison harness: every leaf of the gold is one comparison, named by its path.
+
+/// Correct and total comparisons per field path.
+#[derive(Default)]
+struct Tally {
+    fields: BTreeMap<String, (usize, usize)>,
+    misses: Vec<String>,
+}
+
+/// Keys of a gold file that are not extraction output.
+const SKIP: &[&str] = &["file", "notes", "planted", "natural", "judgment_id", "kind"];
+/// Lists compared as sets.
+const SETS: &[&str] = &["charges", "circumstances"];
+
+impl Tally {
+    fn record(&mut self, path: &str, ok: bool, doc: &str, detail: impl FnOnce() -> String) {
+        let e = self.fields.entry(path.to_string()).or_default();
+        e.1 += 1;
+        if ok {
+            e.0 += 1;
+        } else {
+            self.misses.push(format!("{doc}: {path}: {}", detail()));
+        }
+    }
+
+    /// Counts every leaf of `truth` as wrong (the prediction has nothing there).
+    fn missing(&mut self, path: &str, truth: &Value, doc: &str) {
+        match truth {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    if !SKIP.contains(&k.as_str()) {
+                        self.missing(&format!("{path}.{k}"), v, doc);
+                    }
+                }
+            }
+            _ => self.record(path, false, doc, || format!("missing (want {truth})")),
+        }
+    }
+
+    fn compare(&mut self, path: &str, truth: &Value, got: &Value, doc: &str) {
+        let Value::Object(map) = truth else {
+            return self.leaf(path, truth, got, doc);
+        };
+        for (k, tv) in map {
+            if SKIP.contains(&k.as_str()) {
+                continue;
+            }
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            let gv = got.get(k).unwrap_or(&Value::Null);
+            match (tv, gv) {
+                (Value::Array(ts), _) if ts.iter().any(|t| t.get("name").is_some()) => {
+                    self.compare_named(&p, ts, gv.as_array().map_or(&[][..], |v| v), doc)
+                }
+                (Value::Object(_), Value::Object(_)) => self.compare(&p, tv, gv, doc),
+                (Value::Object(_), _) => self.missing(&p, tv, doc),
+                _ => self.leaf(&p, tv, gv, doc),
+            }
+        }
+    }
+
+    fn leaf(&mut self, path: &str, truth: &Value, got: &Value, doc: &str) {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        let ok = if SETS.contains(&last) {
+            as_set(truth) == as_set(got)
+        } else {
+            truth == got
+        };
+        self.record(path, ok, doc, || format!("want {truth}, got {got}"));
+    }
+
+    /// Lists of persons, matched by name; a person missing or extra counts against `name`.
+    fn compare_named(&mut self, path: &str, truth: &[Value], got: &[Value], doc: &str) {
+        let name = |v: &Value| v.get("name").and_then(Value::as_str).map(str::to_string);
+        for t in truth {
+            let n = name(t);
+            match got.iter().find(|g| name(g) == n) {
+                Some(g) => {
+                    self.record(&format!("{path}.name"), true, doc, String::new);
+                    let mut rest = t.clone();
+                    if let Value::Object(m) = &mut rest {
+                        m.remove("name");
+                    }
+                    self.compare(path, &rest, g, doc);
+                }
+                None => self.missing(path, t, doc),
+            }
+        }
+        for g in got {
+            if !truth.iter().any(|t| name(t) == name(g)) {
+                self.record(&format!("{path}.name"), false, doc, || {
+                    format!("extra {}", name(g).unwrap_or_default())
+                });
+            }
+        }
+    }
+
+    fn print(&self, title: &str) {
+        eprintln!(
+            "\n{title}\n{:<48} {:>7} {:>9}",
+            "field", "correct", "accuracy"
+        );
+        for (k, (c, t)) in &self.fields {
+            eprintln!(
+                "{k:<48} {:>3}/{:<3} {:>9.3}",
+                c,
+                t,
+                *c as f64 / (*t).max(1) as f64
+            );
+        }
+        for m in &self.misses {
+            eprintln!("  miss {m}");
+        }
+    }
+
+    fn assert_at_least(&self, min: f64) {
+        let low: Vec<String> = self
+            .fields
+            .iter()
+            .filter(|(_, (c, t))| (*c as f64) < min * *t as f64)
+            .map(|(k, (c, t))| format!("{k} {c}/{t}"))
+            .collect();
+        assert!(low.is_empty(), "fields below {min}: {low:?}");
+    }
+}
+
+fn as_set(v: &Value) -> Option<Vec<String>> {
+    let mut out: Vec<String> = v.as_array()?.iter().map(|x| x.to_string()).collect();
+    out.sort();
+    Some(out)
+}
+
+fn read(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) the development case bundles in ../shared
+
+fn cases_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/cases-dev");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: {} not found (the shared corpus is not beside this checkout)",
+            dir.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn case_bundles_per_field_accuracy() {
+    let Some(dir) = cases_dir() else { return };
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    cases.retain(|p| p.join("truth.json").is_file());
+    cases.sort();
+    let mut ind = Tally::default();
+    let mut arr = Tally::default();
+    for case in &cases {
+        let case_name = case
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().to_string());
+        let Some(truth) =
+            read(&case.join("truth.json")).and_then(|s| serde_json::from_str::<Value>(&s).ok())
+        else {
+            continue;
+        };
+        if let (Some(text), Some(t)) = (read(&case.join("indictment.txt")), truth.get("indictment"))
+        {
+            let doc = Document::from_text(&format!("{case_name}/indictment.txt"), &text);
+            let got = indictment_gold(&extract_indictment(&doc));
+            ind.compare("", t, &got, doc.source());
+        }
+        for t in truth
+            .get("arrests")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(file) = t.get("file").and_then(Value::as_str) else {
+                continue;
+            };
+            let Some(text) = read(&case.join(file)) else {
+                continue;
+            };
+            let doc = Document::from_text(&format!("{case_name}/{file}"), &text);
+            let kind = classify(&doc).doc_type;
+            let got = arrest_gold(&extract_arrest(&doc, kind));
+            arr.compare("", t, &got, doc.source());
+        }
+    }
+    eprintln!("command: cargo test --test procuratorate case_bundles -- --nocapture");
+    ind.print(&format!("indictments, {} case bundles", cases.len()));
+    arr.print("arrest documents");
+    ind.assert_at_least(0.97);
+    arr.assert_at_least(0.97);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) the committed fixtures: tests/fixtures/procuratorate/<name>.txt beside <name>.json
+
+fn fixtures() -> Vec<(PathBuf, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/procuratorate");
+    let mut out = Vec::new();
+    let mut files: Vec<PathBuf> = walk(&dir);
+    files.sort();
+    for f in files {
+        if f.extension().is_some_and(|e| e == "json") {
+            let doc = ["txt", "text"]
+                .iter()
+                .map(|e| f.with_extension(e))
+                .find(|p| p.is_file());
+            if let (Some(doc), Some(gold)) =
+                (doc, read(&f).and_then(|s| serde_json::from_str(&s).ok()))
+            {
+                out.push((doc, gold));
+            }
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The gold object of a fixture: the document's own object, or the one under its kind's key.
+fn fixture_gold(gold: &Value) -> &Value {
+    for key in ["indictment", "arrest", "recommendation_document", "gold"] {
+        if let Some(v) = gold.get(key).filter(|v| v.is_object()) {
+            return v;
+        }
+    }
+    gold
+}
+
+#[test]
+fn fixtures_per_field_accuracy() {
+    let fx = fixtures();
+    if fx.is_empty() {
+        eprintln!("skipped: no fixtures under tests/fixtures/procuratorate yet");
+        return;
+    }
+    let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    for (path, gold) in &fx {
+        let Some(text) = read(path) else { continue };
+        let name = path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().to_string());
+        let doc = Document::from_text(&name, &text);
+        let kind = classify(&doc).doc_type;
+        let (label, got) = match kind {
+            DocType::Indictment | DocType::ProsecutionOpinion => {
+                ("indictments", indictment_gold(&extract_indictment(&doc)))
+            }
+            DocType::SentencingRecommendation => (
+                "量刑建议书",
+                recommendation_document_gold(&extract_recommendation_document(&doc)),
+            ),
+            k if k.is_arrest() => ("arrest documents", arrest_gold(&extract_arrest(&doc, k))),
+            other => {
+                tallies
+                    .entry("classification")
+                    .or_default()
+                    .record("kind", false, &name, || {
+                        format!("classified as {}", other.name())
+                    });
+                continue;
+            }
+        };
+        tallies
+            .entry(label)
+            .or_default()
+            .compare("", fixture_gold(gold), &got, &name);
+    }
+    eprintln!("command: cargo test --test procuratorate fixtures -- --nocapture");
+    for (label, t) in &tallies {
+        t.print(&format!("fixtures: {label}"));
+    }
+    for t in tallies.values() {
+        t.assert_at_least(0.97);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) inline examples
+
+fn rec_of(
+    text: &str,
+) -> Vec<(
+    Option<String>,
+    wenshu::docs::recommendation::SentencingRecommendation,
+)> {
+    let doc = Document::from_text("t", text);
+    parse_recommendation(&doc, 0..doc.text().len())
+        .into_iter()
+        .map(|(n, r)| (n.map(|n| n.value), r))
+        .collect()
+}
+
+/// (text, principal, months min, months max, probation, fine min, fine max)
+type Row = (
+    &'static str,
+    &'static str,
+    Option<u32>,
+    Option<u32>,
+    Option<bool>,
+    Option<f64>,
+    Option<f64>,
+);
+
+const RECOMMENDATIONS: &[Row] = &[
+    // exact
+    (
+        "被告人张某，男。建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元。",
+        "有期徒刑",
+        Some(10),
+        Some(10),
+        None,
+        Some(2000.0),
+        Some(2000.0),
+    ),
+    (
+        "被告人张某，男。建议判处被告人张某拘役三个月。",
+        "拘役",
+        Some(3),
+        Some(3),
+        None,
+        None,
+        None,
+    ),
+    // ranges
+    (
+        "被告人张某，男。建议判处被告人张某有期徒刑一年至一年六个月。",
+        "有期徒刑",
+        Some(12),
+        Some(18),
+        None,
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议判处被告人张某拘役三个月至五个月。",
+        "拘役",
+        Some(3),
+        Some(5),
+        None,
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议对被告人张某在有期徒刑五年至七年之间量刑。",
+        "有期徒刑",
+        Some(60),
+        Some(84),
+        None,
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议判处被告人张某十个月以上，一年三个月以下有期徒刑，并处罚金。",
+        "有期徒刑",
+        Some(10),
+        Some(15),
+        None,
+        None,
+        None,
+    ),
+    // 以下 / 以上
+    (
+        "被告人张某，男。建议判处被告人张某六个月以下有期徒刑。",
+        "有期徒刑",
+        None,
+        Some(6),
+        None,
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议对被告人张某判处一年以下有期徒刑，并处罚金。",
+        "有期徒刑",
+        None,
+        Some(12),
+        None,
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议判处被告人张某有期徒刑三年以上。",
+        "有期徒刑",
+        Some(36),
+        None,
+        None,
+        None,
+        None,
+    ),
+    // probation said, refused, not said
+    (
+        "被告人张某，男。建议判处被告人张某有期徒刑六个月，缓刑一年。",
+        "有期徒刑",
+        Some(6),
+        Some(6),
+        Some(true),
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议判处被告人张某拘役四个月，建议适用缓刑。",
+        "拘役",
+        Some(4),
+        Some(4),
+        Some(true),
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议判处被告人张某有期徒刑二年，不适用缓刑。",
+        "有期徒刑",
+        Some(24),
+        Some(24),
+        Some(false),
+        None,
+        None,
+    ),
+    (
+        "被告人张某，男。建议对被告人张某判处实刑，有期徒刑二年。",
+        "有期徒刑",
+        Some(24),
+        Some(24),
+        Some(false),
+        None,
+        None,
+    ),
+    // fines
+    (
+        "被告人张某，男。建议判处被告人张某拘役二个月，并处罚金人民币一万元至二万元。",
+        "拘役",
+        Some(2),
+        Some(2),
+        None,
+        Some(10000.0),
+        Some(20000.0),
+    ),
+    (
+        "被告人张某，男。建议对被告人张某单处罚金人民币五千元。",
+        "无",
+        None,
+        None,
+        None,
+        Some(5000.0),
+        Some(5000.0),
+    ),
+];
+
+#[test]
+fn recommendation_examples() {
+    for &(text, principal, min, max, probation, fmin, fmax) in RECOMMENDATIONS {
+        let recs = rec_of(text);
+        assert_eq!(recs.len(), 1, "{text}: {recs:?}");
+        let (name, r) = &recs[0];
+        assert_eq!(name.as_deref(), Some("张某"), "{text}");
+        assert_eq!(
+            r.principal.as_ref().map(|p| p.value.name()),
+            Some(principal),
+            "{text}"
+        );
+        let t = r.term.as_ref().map(|t| t.value);
+        assert_eq!(t.and_then(|t| t.min_months()), min, "{text}: min");
+        assert_eq!(t.and_then(|t| t.max_months()), max, "{text}: max");
+        assert_eq!(
+            r.probation.as_ref().map(|p| p.value),
+            probation,
+            "{text}: probation"
+        );
+        let f = r.fine.as_ref().map(|f| f.value);
+        assert_eq!(f.and_then(|f| f.min), fmin, "{text}: fine min");
+        assert_eq!(f.and_then(|f| f.max), fmax, "{text}: fine max");
+    }
+}
+
+#[test]
+fn recommendation_days_and_period() {
+    let recs = rec_of("被告人张某，男。建议判处被告人张某拘役二十日，缓刑二个月。");
+    let r = &recs[0].1;
+    assert_eq!(
+        r.term.as_ref().map(|t| t.value.min),
+        Some(Some(Term::Days(20)))
+    );
+    assert_eq!(
+        r.probation_period.as_ref().map(|p| p.value),
+        Some(Term::Months(2))
+    );
+}
+
+#[test]
+fn not_recommendations() {
+    for text in [
+        "本案事实清楚，证据充分，被告人认罪，建议适用简易程序审理。",
+        "被告人张某曾因故意犯罪被判处有期徒刑，刑罚执行完毕以后五年以内再犯，系累犯，应当从重处罚。",
+        "因涉及个人隐私，建议不公开开庭审理。",
+        "附：相关法律条文 第二百六十四条 盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金。",
+    ] {
+        assert!(rec_of(text).is_empty(), "{text}");
+    }
+}
+
+const INDICTMENT: &str = "某省某市某区人民检察院
+起 诉 书
+某检刑诉［2023］123号
+
+被告人张某，男，1985年3月12日出生，公民身份号码11010519850312001X，汉族，初中文化，无业。2019年5月因犯盗窃罪被某区人民法院判处有期徒刑一年，2020年3月刑满释放。因涉嫌盗窃罪，于2023年1月5日被某市公安局某分局刑事拘留，经本院批准，于同年1月12日被逮捕。现羁押于某市看守所。
+
+被告人李某某，女，1990年6月1日出生，汉族。因涉嫌盗窃罪，于2023年1月6日被某市公安局某分局取保候审。
+
+本案由某市公安局某分局侦查终结，以被告人张某、李某某涉嫌盗窃罪，于2023年3月1日向本院移送审查起诉。本院受理后，于次日已告知被告人有权委托辩护人，依法讯问了被告人，审查了全部案件材料。
+
+经依法审查查明：
+2023年1月3日晚，被告人张某、李某某在某商场窃取被害人王某的手机一部，经鉴定价值人民币3200元。
+
+认定上述事实的证据如下：被害人王某的陈述；被告人张某、李某某的供述和辩解。
+
+本院认为，被告人张某、李某某以非法占有为目的，秘密窃取他人财物，数额较大，其行为触犯了《中华人民共和国刑法》第二百六十四条，犯罪事实清楚，证据确实、充分，应当以盗窃罪追究其刑事责任。二被告人系共同犯罪，适用《中华人民共和国刑法》第二十五条第一款。被告人张某曾因故意犯罪被判处有期徒刑，刑罚执行完毕以后五年以内再犯应当判处有期徒刑以上刑罚之罪，系累犯，应当从重处罚。被告人李某某起次要作用，系从犯，应当从轻处罚；其到案后如实供述自己的罪行，可以从轻处罚，自愿认罪认罚，可以从宽处理。被告人张某不构成自首。根据《中华人民共和国刑事诉讼法》第一百七十六条的规定，提起公诉，请依法判处。建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元；被告人李某某拘役三个月，缓刑三个月，并处罚金人民币一千元。建议本案适用简易程序审理。
+
+此致
+某市某区人民法院
+
+检察官 王某
+二〇二三年三月二十日
+
+附：1.被告人张某现羁押于某市看守所；2.《认罪认罚具结书》一份。";
+
+#[test]
+fn indictment_example() {
+    let doc = Document::from_text("ind.txt", INDICTMENT);
+    let ind = extract_indictment(&doc);
+    assert!(ind.warnings.is_empty(), "{:?}", ind.warnings);
+    let g = indictment_gold(&ind);
+    assert_eq!(g["number"], "某检刑诉［2023］123号");
+    assert_eq!(g["date"], "2023-03-20");
+    assert_eq!(g["procuratorate"], "某省某市某区人民检察院");
+    assert_eq!(g["articles"], serde_json::json!(["264", "25"]));
+    assert_eq!(g["procedure_proposed"], "简易程序");
+    let zhang = &g["defendants"][0];
+    assert_eq!(zhang["circumstances"], serde_json::json!(["累犯"]));
+    assert_eq!(zhang["charges"], serde_json::json!(["盗窃罪"]));
+    assert_eq!(zhang["id_number"], "11010519850312001X");
+    assert_eq!(zhang["recommendation"]["term_months_max"], 10);
+    assert_eq!(zhang["recommendation"]["probation"], false);
+    let li = &g["defendants"][1];
+    assert_eq!(
+        li["circumstances"],
+        serde_json::json!(["从犯", "坦白", "认罪认罚"])
+    );
+    assert_eq!(li["recommendation"]["principal"], "拘役");
+    assert_eq!(li["recommendation"]["probation"], true);
+    assert_eq!(li["recommendation"]["fine_yuan"], 1000);
+    assert_eq!(
+        ind.transfer_date
+            .as_ref()
+            .map(|d| d.value.to_string())
+            .as_deref(),
+        Some("2023-03-01")
+    );
+    assert!(ind.plea_agreement.as_ref().is_some_and(|p| p.value));
+    // Evidence quotes the original text.
+    assert_eq!(
+        ind.number.as_ref().unwrap().evidence.text,
+        "某检刑诉［2023］123号"
+    );
+    let rec = ind.defendants[0].recommendation.as_ref().unwrap();
+    assert!(
+        rec.evidence.text.starts_with("张某有期徒刑十个月"),
+        "{}",
+        rec.evidence.text
+    );
+}
+
+#[test]
+fn half_an_indictment_is_flagged_and_nothing_invented() {
+    // The text breaks off in the facts: no reasoning, no signature, no date.
+    let end = INDICTMENT.find("认定上述事实").unwrap_or(INDICTMENT.len());
+    let doc = Document::from_text("half.txt", &INDICTMENT[..end]);
+    let ind = extract_indictment(&doc);
+    let w = ind
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("incomplete"))
+        .unwrap_or_else(|| panic!("{:?}", ind.warnings));
+    assert!(w.evidence.is_some());
+    assert!(ind.date.is_none());
+    assert!(ind.articles.is_empty());
+    assert!(ind.procedure_proposed.is_none());
+    assert!(ind
+        .defendants
+        .iter()
+        .all(|d| d.recommendation.is_none() && d.circumstances.is_empty()));
+    // Charges still come from the procedure paragraph.
+    assert_eq!(ind.defendants[0].charges[0].name.value, "盗窃罪");
+}
+
+#[test]
+fn unreadable_recommendation_warns_with_span() {
+    let text = INDICTMENT.replace(
+        "建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元；被告人李某某拘役三个月，缓刑三个月，并处罚金人民币一千元。",
+        "量刑建议：建议对被告人张某、李某某依法判处适当刑罚。",
+    );
+    let doc = Document::from_text("ind.txt", &text);
+    let ind = extract_indictment(&doc);
+    assert!(ind.defendants.iter().all(|d| d.recommendation.is_none()));
+    let w = ind
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("recommendation"))
+        .unwrap_or_else(|| panic!("{:?}", ind.warnings));
+    let ev = w.evidence.as_ref().unwrap();
+    assert!(ev.text.contains("适当刑罚"));
+    assert_eq!(&text[ev.span[0]..ev.span[1]], ev.text);
+}
+
+#[test]
+fn impossible_signature_date_warns() {
+    let text = INDICTMENT.replace("二〇二三年三月二十日", "2023年2月30日");
+    let doc = Document::from_text("ind.txt", &text);
+    let ind = extract_indictment(&doc);
+    assert!(ind.date.is_none());
+    let w = ind
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("does not exist"))
+        .unwrap_or_else(|| panic!("{:?}", ind.warnings));
+    assert_eq!(w.evidence.as_ref().unwrap().text, "2023年2月30日");
+}
+
+#[test]
+fn arrest_request_and_decision() {
+    let request = "某市公安局某分局
+提请批准逮捕书
+某公（刑）提捕字〔2023〕12号
+
+犯罪嫌疑人张某，男，1985年3月12日出生，公民身份号码11010519850312001X，汉族，初中文化，无业。因涉嫌盗窃罪于2023年1月5日被刑事拘留。
+
+犯罪嫌疑人张某涉嫌盗窃一案，由被害人王某于2023年1月4日报案至我局。
+
+经依法侦查查明：2023年1月3日晚，犯罪嫌疑人张某在某商场窃取被害人王某的手机一部。
+
+认定上述事实的证据如下：被害人王某的陈述；犯罪嫌疑人张某的供述和辩解。
+
+本局认为，犯罪嫌疑人张某以非法占有为目的，秘密窃取他人财物，其行为已触犯《中华人民共和国刑法》第二百六十四条之规定，涉嫌盗窃罪，可能判处徒刑以上刑罚，采取取保候审不足以防止发生社会危险性。依照《中华人民共和国刑事诉讼法》第八十一条、第八十七条之规定，特提请批准逮捕。
+
+此致
+某市某区人民检察院
+
+局长 赵某
+2023年1月9日
+（公章）";
+    let doc = Document::from_text("req.txt", request);
+    assert_eq!(classify(&doc).doc_type, DocType::ArrestRequest);
+    let a = extract_arrest(&doc, DocType::ArrestRequest);
+    let g = arrest_gold(&a);
+    assert_eq!(g["procuratorate"], "某市公安局某分局");
+    assert_eq!(g["number"], "某公（刑）提捕字〔2023〕12号");
+    assert_eq!(g["date"], "2023-01-09");
+    assert_eq!(g["suspects"][0]["name"], "张某");
+    assert_eq!(g["suspects"][0]["charge"], "盗窃罪");
+    assert_eq!(g["suspects"][0]["id_number"], "11010519850312001X");
+    assert_eq!(
+        a.addressee.as_ref().map(|f| f.value.as_str()),
+        Some("某市某区人民检察院")
+    );
+    let basis: Vec<&str> = a.legal_basis.iter().map(|f| f.value.as_str()).collect();
+    assert_eq!(basis, ["81", "87"]);
+}
