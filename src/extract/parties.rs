@@ -5,6 +5,7 @@ use crate::document::{Document, Field, Warning};
 use crate::primitives::{find_dates_from, parse_id_number, Date, IdNumber};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -151,6 +152,8 @@ pub fn find_parties(
     let hay = &text[range.clone()];
     let starts: Vec<_> = PERSON_RE.captures_iter(hay).collect();
     let mut parties: Vec<Party> = Vec::new();
+    // Names already taken: a set, not a scan of `parties` (quadratic with many paragraphs).
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, c) in starts.iter().enumerate() {
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
@@ -166,7 +169,7 @@ pub fn find_parties(
         }
         let name_text = name.as_str();
         // The same person mentioned again (e.g. in 上诉人（原审被告人）… paragraphs) is one party.
-        if parties.iter().any(|p| p.name.value == name_text) {
+        if !seen.insert(name_text) {
             continue;
         }
         let name_range = range.start + name.start()..range.start + name.end();

@@ -268,8 +268,19 @@ pub fn find_dates_from(text: &str, mut anchor: Option<Date>) -> Vec<DateMatch> {
 }
 
 /// Parses one date written on its own (the whole string).
+///
+/// Full-width digits (`２０１７年６月２８日`) are read like ASCII ones: a value on its own has
+/// not been through [`crate::text::normalize`], which [`find_dates`] relies on.
 pub fn parse_date(s: &str) -> Option<Date> {
-    find_dates(s.trim())
+    let ascii: String = s
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    find_dates(&ascii)
         .into_iter()
         .next()
         .filter(|m| !m.invalid)
