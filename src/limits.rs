@@ -20,6 +20,10 @@ pub struct Limits {
     pub max_pages: u32,
     /// Deepest nesting of PDF objects / XML elements / Form XObjects followed.
     pub max_depth: u32,
+    /// Longest time, in milliseconds, the PDF reader may spend interpreting one document's
+    /// pages (0: no budget). Checked between content-stream operators and between pages, so
+    /// no thread is needed; parsing the file (lopdf) before that is not counted.
+    pub max_millis: u64,
 }
 
 impl Default for Limits {
@@ -29,6 +33,7 @@ impl Default for Limits {
             max_decompressed_bytes: 512 << 20,
             max_pages: 5_000,
             max_depth: 64,
+            max_millis: 120_000,
         }
     }
 }

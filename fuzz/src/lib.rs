@@ -16,6 +16,7 @@ pub fn limits() -> Limits {
         max_decompressed_bytes: 16 << 20,
         max_pages: 64,
         max_depth: 32,
+        max_millis: 10_000,
     }
 }
 
@@ -84,6 +85,12 @@ pub fn check_evidence(original: &str, value: &Value) {
         }
         _ => {}
     }
+}
+
+/// Serialises `value` and checks every evidence in it against `original`.
+pub fn check_serialized<T: serde::Serialize>(original: &str, value: &T) {
+    let v = serde_json::to_value(value).unwrap_or(Value::Null);
+    check_evidence(original, &v);
 }
 
 /// Extracts a judgment from `doc` and checks its sections and evidence.

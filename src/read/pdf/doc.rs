@@ -10,6 +10,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::time::Instant;
 
 /// Identifies a font or form: its object id, or the address of a direct object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,6 +60,8 @@ pub(crate) struct Ctx<'d> {
     pub warnings: Vec<String>,
     /// Decoding statistics.
     pub stats: Stats,
+    /// When interpretation started, for `Limits::max_millis`.
+    started: Instant,
 }
 
 impl<'d> Ctx<'d> {
@@ -77,7 +80,23 @@ impl<'d> Ctx<'d> {
             forms: HashMap::new(),
             warnings: Vec::new(),
             stats: Stats::default(),
+            started: Instant::now(),
         }
+    }
+
+    /// Fails with [`Error::Limit`] once the document has taken longer than `max_millis`.
+    pub(crate) fn check_time(&self) -> Result<(), Error> {
+        let budget = self.limits.max_millis;
+        let took = self.started.elapsed().as_millis();
+        if budget > 0 && took > u128::from(budget) {
+            return Err(Error::Limit {
+                source_name: self.source.clone(),
+                limit: "max_millis",
+                allowed: budget,
+                found: u64::try_from(took).unwrap_or(u64::MAX),
+            });
+        }
+        Ok(())
     }
 
     /// The error for an exceeded decompression budget.

@@ -187,6 +187,7 @@ impl<'d> Interp<'_, 'd> {
         let mut buf: Vec<u8> = Vec::new();
         let mut ops: Vec<Operand<'_>> = Vec::with_capacity(16);
         let mut arr_depth: u32 = 0;
+        let mut operators: u32 = 0;
         while let Some(tok) = lexer.next_token(&mut buf) {
             match tok {
                 Token::Num(v) => ops.push(Operand::Num(v)),
@@ -211,6 +212,11 @@ impl<'d> Interp<'_, 'd> {
                 Token::Keyword(b"true" | b"false" | b"null") => ops.push(Operand::Other),
                 Token::Keyword(k) => {
                     arr_depth = 0;
+                    // The time budget, looked at every few thousand operators.
+                    operators = operators.wrapping_add(1);
+                    if operators % 4096 == 0 {
+                        self.ctx.check_time()?;
+                    }
                     if k == b"BI" {
                         self.out.images += 1;
                         skip_inline_image(&mut lexer, &mut buf);

@@ -79,6 +79,7 @@ pub fn read_pdf(source: &str, bytes: &[u8], limits: &Limits) -> Result<RawText> 
         let Ok(page) = doc.get_dictionary(id) else {
             continue;
         };
+        ctx.check_time()?;
         let content = page_content(&mut ctx, id)?;
         let resources = inherited(&doc, page, b"Resources").and_then(|o| o.as_dict().ok());
         let out = interp::run_page(&mut ctx, &content, resources)?;
