@@ -1,7 +1,6 @@
 //! The judgment extractor on any text: no panic, every evidence quotes its span exactly.
 //!
-//! Other extractors (indictments, arrest documents) and the cross-document checker get
-//! targets of their own once they are in the library; until then this is the only one.
+//! The other extractors have targets of their own (`procuratorate`, `checker`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
