@@ -270,6 +270,9 @@ fn find_marker(
         let last = marker.re.find_iter(hay).last()?;
         return Some(skip_blank(text, from + last.end()));
     }
+    // The last paragraph break before the current match, found incrementally: matches come
+    // in order, so each byte is scanned once (a text without breaks was quadratic).
+    let (mut scanned, mut last_break) = (from, None);
     for found in marker.re.find_iter(hay) {
         let abs_start = from + found.start();
         let abs_end = from + found.end();
@@ -283,9 +286,13 @@ fn find_marker(
                 .trim_start_matches(['\n', ' ', '。', '）', ')', '；'])
                 .len();
         let at = abs_start + lead;
-        let start = text[from..at]
-            .rfind(['\n', ' '])
-            .map_or(from, |p| from + p + 1);
+        if at > scanned {
+            if let Some(p) = text[scanned..at].rfind(['\n', ' ']) {
+                last_break = Some(scanned + p);
+            }
+            scanned = at;
+        }
+        let start = last_break.map_or(from, |p| p + 1);
         // A marker inside the paragraph that opened the previous section does not open a new one.
         if start > prev_start || prev_start == 0 && start > 0 {
             return Some(start);
