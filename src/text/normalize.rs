@@ -147,7 +147,9 @@ fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<(usize, Vec<usize>)> 
         while k < chars.len() && k - j <= 3 && matches!(chars[k].1, ' ' | '\u{3000}') {
             k += 1;
         }
-        if k == j + 1 || k >= chars.len() || !is_cjk(chars[k].1) {
+        // The next character must stand alone too: `书 深南检…` ends the title at 书.
+        let single = chars.get(k + 1).map_or(true, |x| !is_cjk(x.1));
+        if k == j + 1 || k >= chars.len() || !is_cjk(chars[k].1) || !single {
             break;
         }
         j = k;
@@ -180,6 +182,10 @@ mod tests {
     const EXAMPLES: &[(&str, &str)] = &[
         ("起 诉 书", "起诉书"),
         ("起  诉  书\n", "起诉书\n"),
+        (
+            "某区人民检察院 批 准 逮 捕 决 定 书 某检捕〔2022〕1号",
+            "某区人民检察院 批准逮捕决定书 某检捕〔2022〕1号",
+        ),
         ("起　　诉　　书", "起诉书"),
         ("刑 事 判 决 书\n（2017）", "刑事判决书\n（2017）"),
         ("２０１７年", "2017年"),
