@@ -83,6 +83,37 @@ pub enum Circumstance {
 }
 
 impl Circumstance {
+    /// Every circumstance.
+    pub const ALL: [Circumstance; 14] = [
+        Circumstance::Recidivist,
+        Circumstance::Surrender,
+        Circumstance::Confession,
+        Circumstance::MeritoriousService,
+        Circumstance::PleaAgreement,
+        Circumstance::Attempt,
+        Circumstance::Abandonment,
+        Circumstance::Preparation,
+        Circumstance::Accessory,
+        Circumstance::Principal,
+        Circumstance::Minor,
+        Circumstance::Restitution,
+        Circumstance::Forgiveness,
+        Circumstance::PriorRecord,
+    ];
+
+    /// The circumstance a tag names (`坦白` → [`Circumstance::Confession`]).
+    pub fn from_name(tag: &str) -> Option<Circumstance> {
+        Circumstance::ALL
+            .into_iter()
+            .find(|c| c.name() == tag.trim())
+    }
+
+    /// Whether the tag belongs to the gold schema (the annotation guide's list, which has no
+    /// 主犯 and no 预备).
+    pub fn in_gold(self) -> bool {
+        !matches!(self, Circumstance::Principal | Circumstance::Preparation)
+    }
+
     /// The tag as written in gold files.
     pub fn name(self) -> &'static str {
         match self {
@@ -433,7 +464,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         ),
         cue(
             Restitution,
-            r"退赃|退赔|退缴|退还(?:了)?(?:全部|部分)?(?:赃款|赃物)|退回(?:了)?(?:全部|部分)?赃款",
+            r"退赃|退赔|退缴|(?:退还|退回|归还|返还)(?:了)?(?:全部|部分)?(?:赃款|赃物|违法所得|透支本金|本金|挪用(?:的)?(?:公款|资金|款项)|所骗(?:取)?(?:的)?(?:款项|钱款|财物))",
             true,
         ),
         cue(Forgiveness, r"谅解", true),
@@ -507,19 +538,27 @@ pub fn extract_indictment(doc: &Document) -> Indictment {
         })
         .collect();
     if let Some(r) = reasoning.clone() {
-        attribute_reasoning(doc, r.clone(), &names, &mut defendants);
+        for (d, (charges, circumstances)) in
+            defendants
+                .iter_mut()
+                .zip(read_reasoning(doc, r.clone(), &names))
+        {
+            d.charges = charges;
+            d.circumstances = circumstances;
+        }
         let recs = parse_recommendation_in(doc, r.clone(), &names, &mut warnings);
         assign_recommendations(doc, recs, &mut defendants, &mut warnings);
     }
     charges_fallback(doc, &sections, &names, &mut defendants);
-    for d in &mut defendants {
-        settle_circumstances(&mut d.circumstances);
-    }
     let articles = reasoning
         .clone()
         .map_or_else(Vec::new, |r| criminal_law_articles(doc, r));
     let plea_agreement = plea_flag(doc, &defendants, &sections);
-    let procedure_proposed = proposed_procedure(doc, &sections);
+    let before_signature = sections
+        .get(SectionKind::Signature)
+        .or_else(|| sections.get(SectionKind::Appendix))
+        .map_or(text.len(), |r| r.start);
+    let procedure_proposed = proposed_procedure(doc, 0..before_signature);
     let transfer_date = transfer_date(doc, &sections, &mut warnings);
     check_completeness(
         doc,
@@ -606,10 +645,17 @@ fn sub_clauses(s: &str) -> Vec<(Range<usize>, bool)> {
     out
 }
 
+/// The number of a list item at the start of a clause: `一、`, `2.`, `（三）`.
+static LIST_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])")
+        .expect("list number pattern")
+});
+
 /// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.
 fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut rest = clause.trim_start();
+    let trimmed = clause.trim_start();
+    let mut rest = &trimmed[LIST_NUMBER_RE.find(trimmed).map_or(0, |m| m.end())..];
     loop {
         for w in ["被告人", "犯罪嫌疑人", "对", "其中", "、", "和", "及", "与"] {
             if let Some(r) = rest.strip_prefix(w) {
@@ -638,22 +684,28 @@ fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
     out
 }
 
+/// What the reasoning says of each defendant: charges and circumstances.
+pub(crate) type ReasoningRead = (Vec<Charge>, Vec<Field<Circumstance>>);
+
 /// Reads charges and circumstances clause by clause, attributing each to the defendants the
-/// clause is about (named at its start, collectively, or carried over from before).
-fn attribute_reasoning(
+/// clause is about (named at its start, collectively, or carried over from before). One entry
+/// per name, in the order of `names`.
+pub(crate) fn read_reasoning(
     doc: &Document,
     range: Range<usize>,
     names: &[&str],
-    defendants: &mut [Defendant],
-) {
+) -> Vec<ReasoningRead> {
     let text = doc.text();
-    let hay = &text[range.clone()];
-    let all: Vec<usize> = (0..defendants.len()).collect();
+    let Some(hay) = text.get(range.clone()) else {
+        return vec![(Vec::new(), Vec::new()); names.len()];
+    };
+    let all: Vec<usize> = (0..names.len()).collect();
     let ac = matcher(names);
     let mut subject: Vec<usize> = Vec::new();
-    let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
-    let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
-    let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
+    let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
+    let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
+    let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
+    let mut circumstances: Vec<Vec<Field<Circumstance>>> = vec![Vec::new(); names.len()];
     for (clause, _new_sentence) in sub_clauses(hay) {
         let s = &hay[clause.clone()];
         let abs = range.start + clause.start;
@@ -701,10 +753,9 @@ fn attribute_reasoning(
                     continue;
                 }
                 for &i in who {
-                    if let Some(d) = defendants.get_mut(i) {
-                        if !d.circumstances.iter().any(|c| c.value == cue.tag) {
-                            d.circumstances
-                                .push(doc.field(cue.tag, abs + m.start()..abs + m.end()));
+                    if let Some(list) = circumstances.get_mut(i) {
+                        if !list.iter().any(|c| c.value == cue.tag) {
+                            list.push(doc.field(cue.tag, abs + m.start()..abs + m.end()));
                         }
                     }
                 }
@@ -712,20 +763,23 @@ fn attribute_reasoning(
             }
         }
     }
-    for (i, d) in defendants.iter_mut().enumerate() {
+    let mut out = Vec::with_capacity(names.len());
+    for (i, mut circ) in circumstances.into_iter().enumerate() {
         let chosen = [&prosecuted[i], &constituted[i], &suspected[i]]
             .into_iter()
             .find(|l| !l.is_empty());
-        if let Some(list) = chosen {
-            d.charges = list
-                .iter()
+        let charges = chosen.map_or_else(Vec::new, |list| {
+            list.iter()
                 .map(|(n, r)| Charge {
                     name: doc.field(n.clone(), r.clone()),
                     official: official_charge(n),
                 })
-                .collect();
-        }
+                .collect()
+        });
+        settle_circumstances(&mut circ);
+        out.push((charges, circ));
     }
+    out
 }
 
 /// Whether a negation stands shortly before `at` in the clause.
@@ -838,7 +892,7 @@ fn assign_recommendations(
 }
 
 /// 刑法 articles in the range, in order, without duplicates.
-fn criminal_law_articles(doc: &Document, range: Range<usize>) -> Vec<Field<String>> {
+pub(crate) fn criminal_law_articles(doc: &Document, range: Range<usize>) -> Vec<Field<String>> {
     let text = doc.text();
     let mut out: Vec<Field<String>> = Vec::new();
     for a in find_articles(&text[range.clone()]) {
@@ -869,19 +923,18 @@ fn plea_flag(doc: &Document, defendants: &[Defendant], sections: &Sections) -> O
     Some(doc.field(true, from + m.start()..from + m.end()))
 }
 
-fn proposed_procedure(doc: &Document, sections: &Sections) -> Option<Field<String>> {
-    let text = doc.text();
-    let end = sections
-        .get(SectionKind::Signature)
-        .or_else(|| sections.get(SectionKind::Appendix))
-        .map_or(text.len(), |r| r.start);
-    let hay = &text[..end];
+/// The procedure proposed in `range`: `建议…适用X`, else `同意…适用X`.
+pub(crate) fn proposed_procedure(doc: &Document, range: Range<usize>) -> Option<Field<String>> {
+    let hay = doc.text().get(range.clone())?;
     let c = PROCEDURE_RE
         .captures(hay)
         .or_else(|| PROCEDURE_AGREE_RE.captures(hay))?;
     let whole = c.get(0)?;
     let m = c.get(1)?;
-    Some(doc.field(m.as_str().to_string(), whole.range()))
+    Some(doc.field(
+        m.as_str().to_string(),
+        range.start + whole.start()..range.start + whole.end(),
+    ))
 }
 
 fn transfer_date(
@@ -982,18 +1035,11 @@ fn check_completeness(
     }
 }
 
-/// A number of yuan as JSON: an integer when it is whole.
-pub(crate) fn yuan_json(v: f64) -> serde_json::Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        serde_json::json!(v as i64)
-    } else {
-        serde_json::json!(v)
-    }
-}
-
 /// The indictment in the gold schema of the case bundles (`truth.json` → `indictment`):
-/// number as printed, ISO dates, defendants with identity, custody, charges, circumstances
-/// and recommendation, 刑法 articles as strings, the proposed procedure.
+/// number as printed, ISO dates, defendants with identity, custody, charges (official names
+/// where known, and as written), circumstances and recommendation (see
+/// [`recommendation_gold`]), 刑法 articles as strings, the proposed procedure, and the court
+/// addressed.
 pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
     let s = |f: &Option<Field<String>>| f.as_ref().map(|f| f.value.clone());
     let d = |f: &Option<Field<Date>>| f.as_ref().map(|f| f.value.to_string());
@@ -1013,7 +1059,8 @@ pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
                     "date": c.date.map(|x| x.to_string()),
                 })).collect::<Vec<_>>(),
                 "charges": def.charges.iter().map(|c| c.canonical().to_string()).collect::<Vec<_>>(),
-                "circumstances": def.circumstances.iter().map(|c| c.value.name()).collect::<Vec<_>>(),
+                "charges_written": def.charges.iter().map(|c| c.name.value.clone()).collect::<Vec<_>>(),
+                "circumstances": def.circumstances.iter().filter(|c| c.value.in_gold()).map(|c| c.value.name()).collect::<Vec<_>>(),
                 "recommendation": def.recommendation.as_ref().map(recommendation_gold),
             })
         })
@@ -1022,6 +1069,7 @@ pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
         "number": s(&ind.number),
         "date": d(&ind.date),
         "procuratorate": s(&ind.procuratorate),
+        "court": s(&ind.addressee),
         "defendants": defendants,
         "articles": ind.articles.iter().map(|a| a.value.clone()).collect::<Vec<_>>(),
         "procedure_proposed": s(&ind.procedure_proposed),
