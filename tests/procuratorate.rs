@@ -448,153 +448,52 @@ type Row = (
     Option<f64>,
 );
 
+#[rustfmt::skip]
 const RECOMMENDATIONS: &[Row] = &[
     // exact
-    (
-        "被告人张某，男。建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元。",
-        "有期徒刑",
-        Some(10),
-        Some(10),
-        None,
-        Some(2000.0),
-        Some(2000.0),
-    ),
-    (
-        "被告人张某，男。建议判处被告人张某拘役三个月。",
-        "拘役",
-        Some(3),
-        Some(3),
-        None,
-        None,
-        None,
-    ),
+    ("建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元。", "有期徒刑", Some(10), Some(10), None, Some(2000.0), Some(2000.0)),
+    ("建议判处被告人张某拘役三个月。", "拘役", Some(3), Some(3), None, None, None),
+    ("建议判处被告人张某有期徒刑一年半。", "有期徒刑", Some(18), Some(18), None, None, None),
+    ("量刑建议：建议判处被告人张某有期徒刑1年6个月。", "有期徒刑", Some(18), Some(18), None, None, None),
+    ("建议判处被告人张某管制一年。", "管制", Some(12), Some(12), None, None, None),
     // ranges
-    (
-        "被告人张某，男。建议判处被告人张某有期徒刑一年至一年六个月。",
-        "有期徒刑",
-        Some(12),
-        Some(18),
-        None,
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议判处被告人张某拘役三个月至五个月。",
-        "拘役",
-        Some(3),
-        Some(5),
-        None,
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议对被告人张某在有期徒刑五年至七年之间量刑。",
-        "有期徒刑",
-        Some(60),
-        Some(84),
-        None,
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议判处被告人张某十个月以上，一年三个月以下有期徒刑，并处罚金。",
-        "有期徒刑",
-        Some(10),
-        Some(15),
-        None,
-        None,
-        None,
-    ),
+    ("建议判处被告人张某有期徒刑一年至一年六个月。", "有期徒刑", Some(12), Some(18), None, None, None),
+    ("建议判处被告人张某拘役三个月至五个月。", "拘役", Some(3), Some(5), None, None, None),
+    ("建议对被告人张某在有期徒刑五年至七年之间量刑。", "有期徒刑", Some(60), Some(84), None, None, None),
+    ("建议判处被告人张某十个月以上，一年三个月以下有期徒刑，并处罚金。", "有期徒刑", Some(10), Some(15), None, None, None),
+    ("建议判处被告人张某有期徒刑一年以上二年以下。", "有期徒刑", Some(12), Some(24), None, None, None),
+    ("建议判处被告人张某有期徒刑六至八个月。", "有期徒刑", Some(6), Some(8), None, None, None),
+    ("建议判处被告人张某有期徒刑一至二年。", "有期徒刑", Some(12), Some(24), None, None, None),
+    ("建议判处被告人张某有期徒刑六个月到一年。", "有期徒刑", Some(6), Some(12), None, None, None),
     // 以下 / 以上
-    (
-        "被告人张某，男。建议判处被告人张某六个月以下有期徒刑。",
-        "有期徒刑",
-        None,
-        Some(6),
-        None,
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议对被告人张某判处一年以下有期徒刑，并处罚金。",
-        "有期徒刑",
-        None,
-        Some(12),
-        None,
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议判处被告人张某有期徒刑三年以上。",
-        "有期徒刑",
-        Some(36),
-        None,
-        None,
-        None,
-        None,
-    ),
+    ("建议判处被告人张某六个月以下有期徒刑。", "有期徒刑", None, Some(6), None, None, None),
+    ("建议对被告人张某判处一年以下有期徒刑，并处罚金。", "有期徒刑", None, Some(12), None, None, None),
+    ("建议判处被告人张某有期徒刑三年以上。", "有期徒刑", Some(36), None, None, None, None),
     // probation said, refused, not said
-    (
-        "被告人张某，男。建议判处被告人张某有期徒刑六个月，缓刑一年。",
-        "有期徒刑",
-        Some(6),
-        Some(6),
-        Some(true),
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议判处被告人张某拘役四个月，建议适用缓刑。",
-        "拘役",
-        Some(4),
-        Some(4),
-        Some(true),
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议判处被告人张某有期徒刑二年，不适用缓刑。",
-        "有期徒刑",
-        Some(24),
-        Some(24),
-        Some(false),
-        None,
-        None,
-    ),
-    (
-        "被告人张某，男。建议对被告人张某判处实刑，有期徒刑二年。",
-        "有期徒刑",
-        Some(24),
-        Some(24),
-        Some(false),
-        None,
-        None,
-    ),
+    ("建议判处被告人张某有期徒刑六个月，缓刑一年。", "有期徒刑", Some(6), Some(6), Some(true), None, None),
+    ("建议判处被告人张某拘役四个月，建议适用缓刑。", "拘役", Some(4), Some(4), Some(true), None, None),
+    ("建议判处被告人张某有期徒刑六个月，可以适用缓刑。", "有期徒刑", Some(6), Some(6), Some(true), None, None),
+    ("建议判处被告人张某有期徒刑二年，缓期三年执行。", "有期徒刑", Some(24), Some(24), Some(true), None, None),
+    ("建议判处被告人张某有期徒刑二年，不适用缓刑。", "有期徒刑", Some(24), Some(24), Some(false), None, None),
+    ("建议判处被告人张某有期徒刑二年，不建议适用缓刑。", "有期徒刑", Some(24), Some(24), Some(false), None, None),
+    ("建议对被告人张某判处实刑，有期徒刑二年。", "有期徒刑", Some(24), Some(24), Some(false), None, None),
     // fines
-    (
-        "被告人张某，男。建议判处被告人张某拘役二个月，并处罚金人民币一万元至二万元。",
-        "拘役",
-        Some(2),
-        Some(2),
-        None,
-        Some(10000.0),
-        Some(20000.0),
-    ),
-    (
-        "被告人张某，男。建议对被告人张某单处罚金人民币五千元。",
-        "无",
-        None,
-        None,
-        None,
-        Some(5000.0),
-        Some(5000.0),
-    ),
+    ("建议判处被告人张某拘役二个月，并处罚金人民币一万元至二万元。", "拘役", Some(2), Some(2), None, Some(10000.0), Some(20000.0)),
+    ("建议判处被告人张某拘役二个月，并处罚金五千元以上一万元以下。", "拘役", Some(2), Some(2), None, Some(5000.0), Some(10000.0)),
+    ("建议判处被告人张某有期徒刑一年，并处罚金人民币3000元以下。", "有期徒刑", Some(12), Some(12), None, None, Some(3000.0)),
+    ("建议对被告人张某单处罚金人民币五千元。", "无", None, None, None, Some(5000.0), Some(5000.0)),
+    ("建议判处被告人张某罚金人民币五千元。", "无", None, None, None, Some(5000.0), Some(5000.0)),
+    // no term
+    ("建议判处被告人张某无期徒刑，剥夺政治权利终身。", "无期徒刑", None, None, None, None, None),
+    ("建议判处被告人张某死刑，缓期二年执行。", "死刑缓期二年执行", None, None, None, None, None),
+    ("建议判处被告人张某死刑缓期二年执行。", "死刑缓期二年执行", None, None, None, None, None),
+    ("建议对被告人张某免予刑事处罚。", "免予刑事处罚", None, None, None, None, None),
 ];
 
 #[test]
 fn recommendation_examples() {
     for &(text, principal, min, max, probation, fmin, fmax) in RECOMMENDATIONS {
-        let recs = rec_of(text);
+        let recs = rec_of(&format!("被告人张某，男。{text}"));
         assert_eq!(recs.len(), 1, "{text}: {recs:?}");
         let (name, r) = &recs[0];
         assert_eq!(name.as_deref(), Some("张某"), "{text}");
@@ -887,4 +786,65 @@ fn extractors_never_panic_on_cut_documents() {
     for t in judgments.iter().step_by(10) {
         run(t);
     }
+}
+
+fn gold_of(doc: &Document) -> Value {
+    match classify(doc).doc_type {
+        DocType::Indictment | DocType::ProsecutionOpinion => {
+            indictment_gold(&extract_indictment(doc))
+        }
+        DocType::SentencingRecommendation => {
+            recommendation_document_gold(&extract_recommendation_document(doc))
+        }
+        k if k.is_arrest() => arrest_gold(&extract_arrest(doc, k)),
+        k => serde_json::json!({ "classified": k.name() }),
+    }
+}
+
+/// Layout does not change the reading: the same document with its paragraphs joined on one
+/// line, or without blank lines, gives the same gold output.
+#[test]
+fn layout_does_not_change_the_reading() {
+    let mut texts: Vec<(String, String)> = fixtures()
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|(p, _)| Some((p.display().to_string(), read(&p)?)))
+        .collect();
+    if let Some(dir) = cases_dir() {
+        for case in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            for f in std::fs::read_dir(case.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let p = f.path();
+                let name = p
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().to_string());
+                if name == "indictment.txt" || name.starts_with("arrest-") {
+                    if let Some(t) = read(&p) {
+                        texts.push((p.display().to_string(), t));
+                    }
+                }
+            }
+        }
+    }
+    let mut differ = Vec::new();
+    for (name, text) in &texts {
+        let want = gold_of(&Document::from_text(name, text));
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        for (layout, t) in [
+            ("one line", lines.join(" ")),
+            ("no blank lines", lines.join("\n")),
+        ] {
+            if gold_of(&Document::from_text(name, &t)) != want {
+                differ.push(format!("{name} ({layout})"));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{differ:?}");
 }

@@ -355,7 +355,10 @@ fn floor_boundary(s: &str, at: usize) -> usize {
 }
 
 static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以([\p{Han}、]{2,60}?罪)(?:追究|论处|定罪|提起公诉)").expect("charge pattern")
+    Regex::new(
+        r"以([\p{Han}、]{2,60}?罪)(?:对其|对被告人[^，。；]{0,8}?)?(?:追究|论处|定罪|提起公诉)",
+    )
+    .expect("charge pattern")
 });
 
 static CHARGE_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -459,7 +462,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(Principal, r"主犯|主要作用", true),
         cue(
             Minor,
-            r"(?:已满|不满|未满)十[二四六]周岁[，,]?(?:不满|未满)十八周岁|系未成年人|未成年人犯罪|犯罪时(?:系|是|为|尚)?未成年",
+            r"(?:已满|不满|未满)十[二四六]周岁[，,]?(?:不满|未满)十八周岁|(?:不满|未满)十八周岁|系未成年人|未成年人犯罪|犯罪时(?:系|是|为|尚)?未成年",
             false,
         ),
         cue(
@@ -482,7 +485,7 @@ static COLLECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PROCEDURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"建议(?:本案|对本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)")
+    Regex::new(r"建议(?:本案|对本案)?(?:依法)?(?:适用|按照?|采用|依照)(简易程序|速裁程序|普通程序)")
         .expect("procedure pattern")
 });
 
@@ -750,6 +753,14 @@ pub(crate) fn read_reasoning(
                     continue;
                 }
                 if cue.tag == Circumstance::PriorRecord && s[m.end()..].starts_with("材料") {
+                    continue;
+                }
+                // 胁从犯 is not 从犯.
+                if cue.tag == Circumstance::Accessory && s[..m.start()].ends_with('胁') {
+                    continue;
+                }
+                // A title quoted in 《》 (…认罪认罚从宽制度…办法) asserts nothing.
+                if s[..m.start()].matches('《').count() > s[..m.start()].matches('》').count() {
                     continue;
                 }
                 for &i in who {
@@ -1074,4 +1085,97 @@ pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
         "articles": ind.articles.iter().map(|a| a.value.clone()).collect::<Vec<_>>(),
         "procedure_proposed": s(&ind.procedure_proposed),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(reasoning: &str, names: &[&str]) -> Vec<Vec<&'static str>> {
+        let doc = Document::from_text("t", reasoning);
+        read_reasoning(&doc, 0..doc.text().len(), names)
+            .into_iter()
+            .map(|(_, c)| c.iter().map(|f| f.value.name()).collect())
+            .collect()
+    }
+
+    /// (reasoning about 张某, the tags asserted)
+    const CUES: &[(&str, &[&str])] = &[
+        ("被告人张某系累犯，应当从重处罚。", &["累犯"]),
+        ("被告人张某不构成累犯。", &[]),
+        (
+            "被告人张某到案后如实供述自己的罪行，可以从轻处罚。",
+            &["坦白"],
+        ),
+        ("被告人张某未能如实供述自己的罪行。", &[]),
+        (
+            "依照《中华人民共和国刑法》第六十七条第三款的规定，可以从轻处罚。",
+            &["坦白"],
+        ),
+        (
+            "被告人张某自动投案，如实供述自己的罪行，系自首。",
+            &["自首"],
+        ),
+        ("被告人张某系胁从犯。", &[]),
+        ("被告人张某起次要作用，系从犯。", &["从犯"]),
+        (
+            "被告人张某犯罪时未满十八周岁，应当从轻处罚。",
+            &["未成年人"],
+        ),
+        ("被告人张某明知被害人系未成年人。", &[]),
+        ("被告人张某已退缴全部赃款。", &["退赃退赔"]),
+        ("被告人张某已赔偿被害人损失并取得谅解。", &["取得谅解"]),
+        ("被告人张某未取得被害人谅解。", &[]),
+        ("被告人张某有前科，系累犯。", &["累犯"]),
+        ("被告人张某有前科，酌情从重处罚。", &["前科"]),
+        (
+            "根据《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》的规定。",
+            &[],
+        ),
+        ("被告人张某自愿认罪认罚，可以从宽处理。", &["认罪认罚"]),
+        (
+            "被告人张某已经着手实行犯罪，由于其意志以外的原因而未得逞，系犯罪未遂。",
+            &["未遂"],
+        ),
+    ];
+
+    #[test]
+    fn circumstance_cues() {
+        for (text, want) in CUES {
+            assert_eq!(tags(text, &["张某"]), [want.to_vec()], "{text}");
+        }
+    }
+
+    #[test]
+    fn circumstances_follow_the_subject() {
+        let t = "被告人张某起主要作用，系主犯；被告人李某某起次要作用，系从犯，其到案后如实供述自己的罪行。二被告人均自愿认罪认罚。一、被告人李某某已退赔被害人损失；二、被告人张某系累犯。";
+        assert_eq!(
+            tags(t, &["张某", "李某某"]),
+            [
+                vec!["主犯", "认罪认罚", "累犯"],
+                vec!["从犯", "坦白", "认罪认罚", "退赃退赔"]
+            ]
+        );
+    }
+
+    #[test]
+    fn charges_by_cue() {
+        let doc = Document::from_text(
+            "t",
+            "被告人张某的行为触犯了刑法，应当分别以抢劫罪、强奸罪追究其刑事责任。被告人李某的行为已构成掩饰、隐瞒犯罪所得、犯罪所得收益罪，应当以掩饰、隐瞒犯罪所得、犯罪所得收益罪对其追究刑事责任。",
+        );
+        let read = read_reasoning(&doc, 0..doc.text().len(), &["张某", "李某"]);
+        let names: Vec<Vec<&str>> = read
+            .iter()
+            .map(|(c, _)| c.iter().map(|c| c.name.value.as_str()).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["抢劫罪", "强奸罪"],
+                vec!["掩饰、隐瞒犯罪所得、犯罪所得收益罪"]
+            ]
+        );
+        assert!(split_charges_at("犯罪", 0).is_empty());
+    }
 }
