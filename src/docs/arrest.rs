@@ -144,7 +144,7 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
     if !kind.is_arrest() {
         warnings.push(doc.warning(format!("{} is not an arrest document", kind.name()), None));
     }
-    let header = read_header(doc, kind);
+    let header = read_header(doc);
     warnings.extend(header.warnings.iter().cloned());
     let sections = segment(text, kind);
     let body_start = header.body_start.min(text.len());

@@ -240,11 +240,10 @@ static CITED_INDICTMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads the header (organ, title, number), the signature date and the addressee.
-pub(crate) fn read_header(doc: &Document, _ty: DocType) -> Header {
+pub(crate) fn read_header(doc: &Document) -> Header {
     let text = doc.text();
     let mut h = Header::default();
-    let window_end = floor_boundary(text, TITLE_WINDOW);
-    let window = &text[..window_end];
+    let window = crate::text::prefix(text, TITLE_WINDOW);
     let title = TITLES
         .iter()
         .filter_map(|t| find_title(window, t))
@@ -345,13 +344,6 @@ fn signature_date(doc: &Document, range: Range<usize>) -> (Option<Field<Date>>, 
         return (None, Some(w));
     }
     (Some(doc.field(last.date, r)), None)
-}
-
-fn floor_boundary(s: &str, at: usize) -> usize {
-    if at >= s.len() {
-        return s.len();
-    }
-    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -516,7 +508,7 @@ pub fn extract_indictment(doc: &Document) -> Indictment {
             DocType::Indictment
         }
     };
-    let header = read_header(doc, kind);
+    let header = read_header(doc);
     warnings.extend(header.warnings.iter().cloned());
     let sections = segment(text, kind);
     let parties_range = sections
@@ -627,23 +619,20 @@ fn matcher(names: &[&str]) -> Option<AhoCorasick> {
         .ok()
 }
 
-/// Sub-clauses: runs without `，。；` or a line break, with their offsets.
-fn sub_clauses(s: &str) -> Vec<(Range<usize>, bool)> {
-    // (range, whether a sentence ended just before it)
+/// Sub-clauses: runs without `，。；` or a line break.
+fn sub_clauses(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut new_sentence = true;
     for (i, c) in s.char_indices() {
         if matches!(c, '，' | ',' | '。' | '；' | ';' | '\n') {
             if i > start {
-                out.push((start..i, new_sentence));
+                out.push(start..i);
             }
-            new_sentence = matches!(c, '。' | '\n');
             start = i + c.len_utf8();
         }
     }
     if start < s.len() {
-        out.push((start..s.len(), new_sentence));
+        out.push(start..s.len());
     }
     out
 }
@@ -709,7 +698,7 @@ pub(crate) fn read_reasoning(
     let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut circumstances: Vec<Vec<Field<Circumstance>>> = vec![Vec::new(); names.len()];
-    for (clause, _new_sentence) in sub_clauses(hay) {
+    for clause in sub_clauses(hay) {
         let s = &hay[clause.clone()];
         let abs = range.start + clause.start;
         if let Some(ac) = ac.as_ref() {

@@ -409,7 +409,7 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
             None,
         ));
     }
-    let header = read_header(doc, DocType::SentencingRecommendation);
+    let header = read_header(doc);
     warnings.extend(header.warnings);
     let names = known_names(doc);
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -422,13 +422,43 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
         .filter(|&s| s > body_start)
         .unwrap_or(text.len());
     let body = body_start..body_end;
-    let recommendations = parse_recommendation_in(doc, body.clone(), &refs, &mut warnings);
+    let mut recommendations = parse_recommendation_in(doc, body.clone(), &refs, &mut warnings);
     let rows = table_rows(doc, body.clone());
-    if !rows.is_empty() {
-        // A table says everything per defendant.
-        let mut recommendations = recommendations;
-        let defendants = rows
-            .into_iter()
+    let defendants: Vec<RecommendedDefendant> = if rows.is_empty() {
+        // Prose: charges and circumstances clause by clause, the proposal per name.
+        let read = read_reasoning(doc, body.clone(), &refs);
+        names
+            .iter()
+            .zip(read)
+            .filter_map(|(n, (charges, circumstances))| {
+                let at = text.find(n.as_str())?;
+                let recommendation = recommendations
+                    .iter()
+                    .rev()
+                    .find(|(name, _)| name.as_ref().is_some_and(|x| x.value == *n))
+                    .or_else(|| {
+                        (names.len() == 1)
+                            .then(|| {
+                                recommendations
+                                    .iter()
+                                    .rev()
+                                    .find(|(name, _)| name.is_none())
+                            })
+                            .flatten()
+                    })
+                    .map(|(_, r)| r.clone());
+                Some(RecommendedDefendant {
+                    name: doc.field(n.clone(), at..at + n.len()),
+                    charges,
+                    circumstances,
+                    recommendation,
+                })
+            })
+            .collect()
+    } else {
+        // A table says everything per defendant; its rows are not prose to warn about.
+        warnings.retain(|w| !w.message.contains("could not be read"));
+        rows.into_iter()
             .map(|r| {
                 if let Some(rec) = &r.recommendation {
                     recommendations.push((Some(r.name.clone()), rec.clone()));
@@ -440,51 +470,13 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
                     recommendation: r.recommendation,
                 }
             })
-            .collect();
-        warnings.retain(|w| !w.message.contains("could not be read"));
-        return RecommendationDocument {
-            procuratorate: header.organ,
-            number: header.number,
-            date: header.date,
-            indictment_number: cited_indictment_number(doc),
-            court: header.addressee,
-            defendants,
-            recommendations,
-            articles: criminal_law_articles(doc, body.clone()),
-            procedure_proposed: proposed_procedure(doc, body),
-            warnings,
-        };
-    }
+            .collect()
+    };
     if recommendations.is_empty() {
         warnings.push(doc.warning(
             "no sentencing recommendation could be read",
             Some(body.clone()),
         ));
-    }
-    let read = read_reasoning(doc, body.clone(), &refs);
-    let mut defendants: Vec<RecommendedDefendant> = Vec::new();
-    for (n, (charges, circumstances)) in name_fields(doc, &names).into_iter().zip(read) {
-        let recommendation = recommendations
-            .iter()
-            .rev()
-            .find(|(name, _)| name.as_ref().is_some_and(|x| x.value == n.value))
-            .or_else(|| {
-                (names.len() == 1)
-                    .then(|| {
-                        recommendations
-                            .iter()
-                            .rev()
-                            .find(|(name, _)| name.is_none())
-                    })
-                    .flatten()
-            })
-            .map(|(_, r)| r.clone());
-        defendants.push(RecommendedDefendant {
-            name: n,
-            charges,
-            circumstances,
-            recommendation,
-        });
     }
     RecommendationDocument {
         procuratorate: header.organ,
@@ -637,17 +629,6 @@ fn known_names(doc: &Document) -> Vec<String> {
         }
     }
     names
-}
-
-fn name_fields(doc: &Document, names: &[String]) -> Vec<Field<String>> {
-    let text = doc.text();
-    names
-        .iter()
-        .filter_map(|n| {
-            let at = text.find(n.as_str())?;
-            Some(doc.field(n.clone(), at..at + n.len()))
-        })
-        .collect()
 }
 
 fn name_matcher(names: &[&str]) -> Option<AhoCorasick> {
