@@ -584,7 +584,7 @@ def selective_components(name, rules):
         objs = ["、".join(objs)]
     out = []
     for vs in subsets(vlist, 4):
-        for os_ in subsets(objs, 4):
+        for os_ in subsets(objs, 3):
             if len(vs) == len(vlist) and len(os_) == len(objs):
                 continue
             out.append(prefix + "、".join(vs) + omod + "、".join(os_) + "罪")
@@ -1023,6 +1023,10 @@ def main(argv):
             add_alias(c.name.replace("、", ""), c.name, "variant", "、 omitted")
         if "（" in c.name:
             add_alias(c.name.replace("（", "(").replace("）", ")"), c.name, "variant", "half-width brackets")
+    # a selective form with one 、 is also written without it (销售有毒有害食品罪)
+    for form, (target, kind, _) in sorted(alias.items()):
+        if kind == "selective" and form.count("、") == 1:
+            add_alias(form.replace("、", ""), target, "variant", "、 omitted")
     for c in charges:
         if c.status != "renamed":
             continue

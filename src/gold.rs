@@ -46,7 +46,8 @@ pub fn judgment_gold(id: &str, j: &Judgment) -> Value {
         .map(|d| {
             let p = &d.party;
             let o = d.outcome.as_ref();
-            let verdict = o.map_or(Verdict::Guilty, |o| o.verdict.value);
+            // No decision for this defendant (a withdrawal ruling): no verdict.
+            let verdict = o.map(|o| o.verdict.value);
             let per_charge: Vec<Value> = o
                 .filter(|o| o.per_charge.len() > 1)
                 .map(|o| {
@@ -73,7 +74,7 @@ pub fn judgment_gold(id: &str, j: &Judgment) -> Value {
                 "custody": p.custody.iter().map(|c| json!({"measure": c.measure, "date": c.date.map(|d| d.to_string())})).collect::<Vec<_>>(),
                 "verdict": verdict,
                 "charges": o.map(|o| o.charges.iter().map(|c| c.value.clone()).collect::<Vec<_>>()).unwrap_or_default(),
-                "sentence": o.and_then(|o| o.sentence.as_ref()).filter(|_| verdict == Verdict::Guilty).map(sentence_gold),
+                "sentence": o.and_then(|o| o.sentence.as_ref()).filter(|_| verdict == Some(Verdict::Guilty)).map(sentence_gold),
                 "per_charge": per_charge,
                 "term_start": o.and_then(|o| o.term_start.as_ref()).map(|d| d.value.to_string()),
                 "term_end": o.and_then(|o| o.term_end.as_ref()).map(|d| d.value.to_string()),

@@ -2,6 +2,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod check;
+pub mod dict;
 pub mod docs;
 mod error;
 pub mod eval;

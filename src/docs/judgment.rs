@@ -296,10 +296,24 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
     }
     // Defendants in the order of the operative part; names only there are added too.
     let names: Vec<String> = parties.iter().map(|p| p.name.value.clone()).collect();
-    let outcomes = operative
+    let mut outcomes = operative
         .clone()
         .map(|op| outcomes(doc, op, &names))
         .unwrap_or_default();
+    // A ruling that upholds the first instance (维持原判) restates its sentence earlier.
+    let upholds = operative
+        .as_ref()
+        .is_some_and(|op| text[op.clone()].contains("维持原判"));
+    if upholds {
+        let before = reasoning.as_ref().map_or(0, |r| r.start);
+        for n in &names {
+            if !outcomes.iter().any(|(x, _)| x == n) {
+                if let Some(o) = upheld_outcome(doc, 0..before, n) {
+                    outcomes.push((n.clone(), o));
+                }
+            }
+        }
+    }
     let circumstances = reasoning
         .clone()
         .map(|r| {
@@ -468,7 +482,11 @@ fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, 
     for (i, (s, name)) in starts.iter().enumerate() {
         let e = starts.get(i + 1).map_or(end_of_decisions, |(n, _)| *n);
         let block = op.start + s..op.start + e;
-        out.push((name.clone(), outcome(doc, block)));
+        let o = outcome(doc, block);
+        // A block that convicts of nothing and imposes nothing (准许撤回起诉) decides no outcome.
+        if o.verdict.value != Verdict::Guilty || !o.charges.is_empty() || o.sentence.is_some() {
+            out.push((name.clone(), o));
+        }
     }
     out
 }
@@ -543,6 +561,53 @@ fn outcome(doc: &Document, block: Range<usize>) -> Outcome {
         term_start,
         term_end,
     }
+}
+
+static UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:以([\p{Han}、]{2,40}?罪))?判处(?:被告人|上诉人)?").expect("upheld pattern")
+});
+
+/// The first-instance sentence a ruling restates for `name` (…以盗窃罪判处被告人某有期徒刑一年…).
+fn upheld_outcome(doc: &Document, range: Range<usize>, name: &str) -> Option<Outcome> {
+    let text = doc.text();
+    let hay = &text[range.clone()];
+    let mut found = None;
+    for m in UPHELD_RE.captures_iter(hay) {
+        let whole = m.get(0)?;
+        let after = &hay[whole.end()..];
+        let lead = &hay[hay[..whole.start()]
+            .rfind(['。', '；'])
+            .map_or(0, |i| i + 3)..whole.start()];
+        if after.starts_with(name) || lead.contains(name) {
+            found = Some(m);
+        }
+    }
+    let m = found?;
+    let whole = m.get(0)?;
+    let start = range.start + whole.start();
+    let end = range.start
+        + whole.end()
+        + hay[whole.end()..]
+            .find('。')
+            .unwrap_or(hay.len() - whole.end());
+    let sentence = parse_sentence(doc, start..end)?;
+    let charges = m
+        .get(1)
+        .map(|c| {
+            vec![doc.field(
+                c.as_str().to_string(),
+                range.start + c.start()..range.start + c.end(),
+            )]
+        })
+        .unwrap_or_default();
+    Some(Outcome {
+        verdict: doc.field(Verdict::Guilty, start..end),
+        charges,
+        sentence: Some(sentence),
+        per_charge: Vec::new(),
+        term_start: None,
+        term_end: None,
+    })
 }
 
 fn first_clause_len(b: &str) -> usize {

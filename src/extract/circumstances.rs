@@ -100,21 +100,27 @@ pub fn find_circumstances(
             .map(|(i, _)| i)
             .collect();
         let named = subjects(st, &named, names);
-        let who = if st.contains("各被告人")
-            || st.contains("上述被告人")
-            || st.contains("二被告人")
-            || st.contains("三被告人")
-            || st.contains("两被告人")
-        {
+        let group = [
+            "各被告人",
+            "上述被告人",
+            "二被告人",
+            "三被告人",
+            "四被告人",
+            "两被告人",
+            "全体被告人",
+            "各被告",
+        ]
+        .iter()
+        .any(|g| st.contains(g));
+        // A sentence that names nobody continues the previous one's subject.
+        let who: Vec<usize> = if group && named.len() <= 1 {
             (0..names.len()).collect()
         } else if !named.is_empty() {
             named.clone()
         } else {
             last_named.clone()
         };
-        if !named.is_empty() {
-            last_named = named;
-        }
+        last_named = who.clone();
         let next = sents.get(si + 1).map_or("", |n| &text[n.clone()]);
         let is_claim = CLAIM_RE.is_match(st) && !st.starts_with("本院认为");
         let rejected_here = REJECT_RE.is_match(st)

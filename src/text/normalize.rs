@@ -155,9 +155,13 @@ fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<(usize, Vec<usize>)> 
         j = k;
         kept.push(k);
     }
-    // The last char must not be followed directly by more CJK (then it was a word).
-    let ends_clean = chars.get(j + 1).map_or(true, |x| !is_cjk(x.1));
-    (kept.len() >= 3 && ends_clean).then_some((j + 1, kept))
+    // A last char followed directly by more CJK starts the next word (批 准 … 书 深南检…):
+    // it is not part of the title.
+    if kept.len() > 1 && chars.get(j + 1).is_some_and(|x| is_cjk(x.1)) {
+        kept.pop();
+        j = *kept.last()?;
+    }
+    (kept.len() >= 3).then_some((j + 1, kept))
 }
 
 /// Whether `c` is a blank other than a line break.
@@ -203,6 +207,10 @@ mod tests {
         ("张\u{200B}某", "张某"),
         // Not a spaced title: only two characters, and words around.
         ("张某 李某", "张某 李某"),
+        (
+            "检察院 批 准 逮 捕 决 定 书 深南检刑批捕",
+            "检察院 批准逮捕决定书 深南检刑批捕",
+        ),
         ("判决书 （2017）", "判决书 （2017）"),
         ("3,200元", "3,200元"),
         ("B0 1O", "B0 1O"),

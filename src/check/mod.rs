@@ -1,0 +1,225 @@
+//! Checking: documents assembled into cases, and the supervision catalogue run over them.
+//!
+//! A [`Finding`] is an ordinary result, never an error: a lead for a prosecutor to verify,
+//! with the rule that produced it, its legal basis and the evidence from every document involved.
+
+pub mod assemble;
+pub mod config;
+pub mod rules;
+
+use crate::classify::{Classification, DocType};
+use crate::dict::Dictionaries;
+use crate::docs::arrest::{extract_arrest, ArrestDocument};
+use crate::docs::indictment::{extract_indictment, Indictment};
+use crate::docs::judgment::{extract_judgment, Judgment};
+use crate::docs::recommendation::{extract_recommendation_document, RecommendationDocument};
+use crate::document::{Document, Evidence};
+use serde::{Deserialize, Serialize};
+
+pub use config::RuleConfig;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A fact worth a human's attention (supervision lead).
+    Info,
+    /// A likely error or inconsistency.
+    Warning,
+    /// A clear violation of a statutory rule.
+    Error,
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!("unknown severity {other:?} (info, warning, error)")),
+        }
+    }
+}
+
+/// One finding of one rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The case it belongs to.
+    pub case: String,
+    /// The rule id (`L-term-dates`, `X-identity` …).
+    pub rule: String,
+    /// Its severity (after configuration).
+    pub severity: Severity,
+    /// The defendant concerned, if any.
+    pub defendant: Option<String>,
+    /// One line in Chinese saying what is wrong.
+    pub message: String,
+    /// The legal basis.
+    pub basis: String,
+    /// The text the finding rests on, from every document involved.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What was extracted from one document of a case.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)]
+pub enum Content {
+    /// A judgment or ruling.
+    Judgment(Judgment),
+    /// An indictment (or a police 起诉意见书).
+    Indictment(Indictment),
+    /// One of the four arrest documents.
+    Arrest(ArrestDocument),
+    /// A separate 量刑建议书.
+    Recommendation(RecommendationDocument),
+    /// A document of a type the checks do not read.
+    Other,
+}
+
+/// One document of a case: the text, its type and what was extracted.
+#[derive(Debug, Clone)]
+pub struct CaseDocument {
+    /// The document.
+    pub doc: Document,
+    /// Its type.
+    pub class: Classification,
+    /// Its extraction.
+    pub content: Content,
+}
+
+impl CaseDocument {
+    /// Reads a document's type and extracts it.
+    pub fn new(doc: Document) -> CaseDocument {
+        let class = crate::classify(&doc);
+        let content = match class.doc_type {
+            DocType::Judgment | DocType::CivilJudgment | DocType::Ruling => {
+                Content::Judgment(extract_judgment(&doc))
+            }
+            DocType::Indictment | DocType::ProsecutionOpinion => {
+                Content::Indictment(extract_indictment(&doc))
+            }
+            DocType::SentencingRecommendation => {
+                Content::Recommendation(extract_recommendation_document(&doc))
+            }
+            t if t.is_arrest() => Content::Arrest(extract_arrest(&doc, t)),
+            _ => Content::Other,
+        };
+        CaseDocument {
+            doc,
+            class,
+            content,
+        }
+    }
+}
+
+/// The documents of one criminal case.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// A name for the case (folder name, or the number that links its documents).
+    pub id: String,
+    /// Its documents.
+    pub documents: Vec<CaseDocument>,
+}
+
+impl Case {
+    /// The indictments of the case (起诉书 first, then 起诉意见书), with their documents.
+    pub fn indictments(&self) -> impl Iterator<Item = (&Document, &Indictment)> {
+        let mut v: Vec<_> = self
+            .documents
+            .iter()
+            .filter_map(|d| match &d.content {
+                Content::Indictment(i) => Some((&d.doc, i)),
+                _ => None,
+            })
+            .collect();
+        v.sort_by_key(|(_, i)| i.kind != DocType::Indictment);
+        v.into_iter()
+    }
+
+    /// The arrest documents of the case, with their documents.
+    pub fn arrests(&self) -> impl Iterator<Item = (&Document, &ArrestDocument)> {
+        self.documents.iter().filter_map(|d| match &d.content {
+            Content::Arrest(a) => Some((&d.doc, a)),
+            _ => None,
+        })
+    }
+
+    /// The separate 量刑建议书 of the case.
+    pub fn recommendations(&self) -> impl Iterator<Item = (&Document, &RecommendationDocument)> {
+        self.documents.iter().filter_map(|d| match &d.content {
+            Content::Recommendation(r) => Some((&d.doc, r)),
+            _ => None,
+        })
+    }
+
+    /// The judgments (and rulings) of the case, with their documents.
+    pub fn judgments(&self) -> impl Iterator<Item = (&Document, &Judgment)> {
+        self.documents.iter().filter_map(|d| match &d.content {
+            Content::Judgment(j) => Some((&d.doc, j)),
+            _ => None,
+        })
+    }
+}
+
+/// What rules need besides the case: the dictionaries (statutory data) and the rule levels.
+pub struct Context<'a> {
+    /// Legal dictionaries.
+    pub dict: &'a Dictionaries,
+    /// Rule levels.
+    pub config: &'a RuleConfig,
+}
+
+impl Context<'_> {
+    /// A statutory number from `deadlines.tsv` (a default when the key is missing).
+    pub fn number(&self, key: &str, default: f64) -> f64 {
+        self.dict.deadline(key).map_or(default, |d| d.value)
+    }
+}
+
+/// Runs every enabled rule of the catalogue over a case.
+pub fn check_case(case: &Case, ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in rules::catalogue() {
+        let Some(severity) = ctx.config.severity(rule.info.id, rule.info.severity) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        (rule.check)(
+            case,
+            ctx,
+            &mut Emitter {
+                case: &case.id,
+                info: &rule.info,
+                severity,
+                out: &mut found,
+            },
+        );
+        out.append(&mut found);
+    }
+    out
+}
+
+/// Collects the findings of one rule.
+pub struct Emitter<'a> {
+    case: &'a str,
+    info: &'a rules::RuleInfo,
+    severity: Severity,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Emitter<'_> {
+    /// Reports a finding.
+    pub fn report(&mut self, defendant: Option<&str>, message: String, evidence: Vec<Evidence>) {
+        self.out.push(Finding {
+            case: self.case.to_string(),
+            rule: self.info.id.to_string(),
+            severity: self.severity,
+            defendant: defendant.map(str::to_string),
+            message,
+            basis: self.info.basis.to_string(),
+            evidence,
+        });
+    }
+}
