@@ -147,9 +147,7 @@ fn spaced_run(chars: &[(usize, char)], i: usize) -> Option<(usize, Vec<usize>)> 
         while k < chars.len() && k - j <= 3 && matches!(chars[k].1, ' ' | '\u{3000}') {
             k += 1;
         }
-        // The next character must stand alone too: `书 深南检…` ends the title at 书.
-        let single = chars.get(k + 1).map_or(true, |x| !is_cjk(x.1));
-        if k == j + 1 || k >= chars.len() || !is_cjk(chars[k].1) || !single {
+        if k == j + 1 || k >= chars.len() || !is_cjk(chars[k].1) {
             break;
         }
         j = k;
