@@ -132,9 +132,12 @@ impl Tally {
                     let mut rest = t.clone();
                     if let Value::Object(m) = &mut rest {
                         m.remove("name");
-                        // Official names for charges written otherwise (非法持有枪支罪 →
-                        // 非法持有、私藏枪支、弹药罪) need the charge dictionary, which has not
-                        // landed; the written names are compared under `charges_written`.
+                        // The fixtures record two components of selective charges by the
+                        // full official name (非法持有枪支罪 → 非法持有、私藏枪支、弹药罪) but keep
+                        // others (贩卖毒品罪), as truth.json does; the gold output keeps every
+                        // selective component as written (the dictionary's kind `selective`, a
+                        // legitimate conviction name). The written names are compared under
+                        // `charges_written`; the official one is in `Charge::official`.
                         let written = m.get("charges_written").and_then(Value::as_array).cloned();
                         if let Some(w) = written {
                             let official = m.get("charges").cloned().unwrap_or(Value::Null);
@@ -151,7 +154,7 @@ impl Tally {
                                             &format!("{path}.{key}"),
                                             ok,
                                             doc,
-                                            format!("want {want}, got {got}: official name needs the charge dictionary"),
+                                            format!("want {want}, got {got}: selective component kept as written"),
                                         );
                                     }
                                 }

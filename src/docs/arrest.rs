@@ -19,9 +19,7 @@
 //! assert_eq!(a.legal_basis[0].value.article, "81");
 //! ```
 
-use super::indictment::{
-    is_person_name, official_charge, read_header, split_charges_at, Charge, SUSPECT_CHARGE_RE,
-};
+use super::indictment::{is_person_name, read_header, split_charges_at, Charge, SUSPECT_CHARGE_RE};
 use crate::classify::DocType;
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
@@ -476,10 +474,7 @@ static NOT_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
 fn set_charge(doc: &Document, s: &mut Suspect, list: &str, r: Range<usize>) {
     s.charges = split_charges_at(list, r.start)
         .into_iter()
-        .map(|(n, rr)| Charge {
-            official: official_charge(&n),
-            name: doc.field(n, rr),
-        })
+        .map(|(n, rr)| Charge::read(doc, n, rr))
         .collect();
     s.charge = Some(doc.field(list.to_string(), r));
 }
@@ -565,7 +560,7 @@ pub fn arrest_gold(a: &ArrestDocument) -> serde_json::Value {
                 "birth_date": d(&x.birth_date),
                 "id_number": x.id_number.as_ref().map(|i| i.value.number.clone()),
                 "charge": s(&x.charge),
-                "charges": x.charges.iter().map(|c| c.canonical().to_string()).collect::<Vec<_>>(),
+                "charges": x.charges.iter().map(|c| c.gold_name().to_string()).collect::<Vec<_>>(),
                 "charges_written": x.charges.iter().map(|c| c.name.value.clone()).collect::<Vec<_>>(),
                 "ethnicity": s(&x.ethnicity),
             });

@@ -25,6 +25,7 @@ use super::recommendation::{
     parse_recommendation_in, recommendation_gold, SentencingRecommendation,
 };
 use crate::classify::{classify, DocType};
+use crate::dict::{Dictionaries, WrittenKind};
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
 use crate::primitives::{find_articles, find_dates, find_dates_from, Date};
@@ -140,16 +141,45 @@ impl Circumstance {
 pub struct Charge {
     /// The charge exactly as written (`非法持有枪支罪`).
     pub name: Field<String>,
-    /// The official charge name, when a charge dictionary maps the written one.
+    /// The current official charge name the written one stands for, when the charge
+    /// dictionary knows it (`非法持有、私藏枪支、弹药罪`; `走私、贩卖、运输、制造毒品罪` for
+    /// `贩卖毒品罪`).
     pub official: Option<String>,
 }
 
 impl Charge {
+    /// A charge read at `range`, resolved against the charge dictionary.
+    pub(crate) fn read(doc: &Document, written: String, range: Range<usize>) -> Charge {
+        Charge {
+            official: official_charge(&written),
+            name: doc.field(written, range),
+        }
+    }
+
     /// The official name if known, else the written one.
     pub fn canonical(&self) -> &str {
         self.official.as_deref().unwrap_or(&self.name.value)
     }
+
+    /// The name the gold files record: the written name when it is an official name or a
+    /// component of a selective charge (贩卖毒品罪, a legitimate conviction name), the official
+    /// name for a short form, a variant or a renamed name (帮信罪 → 帮助信息网络犯罪活动罪).
+    pub fn gold_name(&self) -> &str {
+        let legitimate = DICT.charge(&self.name.value).is_some_and(|r| match r.kind {
+            WrittenKind::Official => r.official == Some(r.name),
+            WrittenKind::Selective => true,
+            _ => false,
+        });
+        if legitimate {
+            &self.name.value
+        } else {
+            self.canonical()
+        }
+    }
 }
+
+/// The charge dictionary, built once.
+static DICT: LazyLock<Dictionaries> = LazyLock::new(Dictionaries::builtin);
 
 /// A defendant of an indictment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -417,10 +447,9 @@ pub(crate) fn charges_in(re: &Regex, s: &str, abs: usize) -> Vec<(String, Range<
     out
 }
 
-/// The official name of a written charge. A charge dictionary plugs in here; until then
-/// nothing is mapped (the written name is kept as is).
-pub(crate) fn official_charge(_written: &str) -> Option<String> {
-    None
+/// The current official name of a written charge, from the charge dictionary.
+fn official_charge(written: &str) -> Option<String> {
+    DICT.charge(written)?.official.map(str::to_string)
 }
 
 struct Cue {
@@ -770,10 +799,7 @@ pub(crate) fn read_reasoning(
             .find(|l| !l.is_empty());
         let charges = chosen.map_or_else(Vec::new, |list| {
             list.iter()
-                .map(|(n, r)| Charge {
-                    name: doc.field(n.clone(), r.clone()),
-                    official: official_charge(n),
-                })
+                .map(|(n, r)| Charge::read(doc, n.clone(), r.clone()))
                 .collect()
         });
         settle_circumstances(&mut circ);
@@ -832,10 +858,7 @@ fn charges_fallback(
                     if d.charges.is_empty() {
                         d.charges = split_charges_at(list.as_str(), r.start + list.start())
                             .into_iter()
-                            .map(|(n, rr)| Charge {
-                                official: official_charge(&n),
-                                name: doc.field(n, rr),
-                            })
+                            .map(|(n, rr)| Charge::read(doc, n, rr))
                             .collect();
                     }
                 }
@@ -847,10 +870,7 @@ fn charges_fallback(
         if let Some(hay) = text.get(p.clone()) {
             d.charges = charges_in(&SUSPECT_CHARGE_RE, hay, p.start)
                 .into_iter()
-                .map(|(n, r)| Charge {
-                    official: official_charge(&n),
-                    name: doc.field(n, r),
-                })
+                .map(|(n, r)| Charge::read(doc, n, r))
                 .collect();
         }
     }
@@ -1058,7 +1078,7 @@ pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
                     "measure": c.measure,
                     "date": c.date.map(|x| x.to_string()),
                 })).collect::<Vec<_>>(),
-                "charges": def.charges.iter().map(|c| c.canonical().to_string()).collect::<Vec<_>>(),
+                "charges": def.charges.iter().map(|c| c.gold_name().to_string()).collect::<Vec<_>>(),
                 "charges_written": def.charges.iter().map(|c| c.name.value.clone()).collect::<Vec<_>>(),
                 "circumstances": def.circumstances.iter().filter(|c| c.value.in_gold()).map(|c| c.value.name()).collect::<Vec<_>>(),
                 "recommendation": def.recommendation.as_ref().map(recommendation_gold),
@@ -1166,5 +1186,26 @@ mod tests {
             ]
         );
         assert!(split_charges_at("犯罪", 0).is_empty());
+    }
+
+    #[test]
+    fn charges_resolve_against_the_dictionary() {
+        let doc = Document::from_text("t", "非法持有枪支罪 帮信罪 贩卖毒品罪 盗窃罪 某某罪");
+        let charge = |w: &str| {
+            let at = doc.text().find(w).unwrap_or(0);
+            Charge::read(&doc, w.to_string(), at..at + w.len())
+        };
+        let c = charge("非法持有枪支罪");
+        assert_eq!(c.official.as_deref(), Some("非法持有、私藏枪支、弹药罪"));
+        assert_eq!(c.gold_name(), "非法持有枪支罪");
+        assert_eq!(c.name.evidence.text, "非法持有枪支罪");
+        assert_eq!(charge("帮信罪").gold_name(), "帮助信息网络犯罪活动罪");
+        assert_eq!(charge("贩卖毒品罪").gold_name(), "贩卖毒品罪");
+        assert_eq!(charge("盗窃罪").gold_name(), "盗窃罪");
+        let unknown = charge("某某罪");
+        assert_eq!(
+            (unknown.official.as_deref(), unknown.gold_name()),
+            (None, "某某罪")
+        );
     }
 }

@@ -551,10 +551,7 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         }
         let charges = super::indictment::split_charges_at(&text[charge.clone()], charge.start)
             .into_iter()
-            .map(|(c, r)| Charge {
-                official: super::indictment::official_charge(&c),
-                name: doc.field(c, r),
-            })
+            .map(|(c, r)| Charge::read(doc, c, r))
             .collect();
         let mut circumstances = Vec::new();
         if columns == 4 {
@@ -1157,7 +1154,7 @@ pub fn recommendation_document_gold(d: &RecommendationDocument) -> serde_json::V
         .map(|x| {
             serde_json::json!({
                 "name": x.name.value,
-                "charges": x.charges.iter().map(|c| c.canonical().to_string()).collect::<Vec<_>>(),
+                "charges": x.charges.iter().map(|c| c.gold_name().to_string()).collect::<Vec<_>>(),
                 "charges_written": x.charges.iter().map(|c| c.name.value.clone()).collect::<Vec<_>>(),
                 "circumstances": x.circumstances.iter().filter(|c| c.value.in_gold()).map(|c| c.value.name()).collect::<Vec<_>>(),
                 "recommendation": x.recommendation.as_ref().map(|r| gold_with(r, serde_json::Value::Null)),
