@@ -37,6 +37,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
     },
+    /// Assemble documents into cases and run the supervision catalogue (三书比对).
+    Check {
+        /// Files, folders (a folder per case, or a heap of documents), .jsonl corpora, or -.
+        paths: Vec<PathBuf>,
+        /// Rule levels (TOML: `[rules]` table of `"ID" = "off" | "info" | "warning" | "error"`).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// A folder of dictionary files replacing the built-in ones.
+        #[arg(long)]
+        dictionaries: Option<PathBuf>,
+        /// Exit with 1 when a finding is at or above this severity.
+        #[arg(long)]
+        fail_on: Option<String>,
+    },
+    /// List the supervision catalogue, or explain one rule with its examples.
+    Rules {
+        /// A rule id, e.g. L-term-dates.
+        id: Option<String>,
+    },
     /// Score extraction against gold annotations.
     Eval {
         /// Gold records (JSONL, the gold format).
@@ -84,6 +103,13 @@ fn main() -> ExitCode {
             min,
             mismatches,
         } => eval(&gold, &corpus, json, min, mismatches),
+        Command::Check {
+            paths,
+            config,
+            dictionaries,
+            fail_on,
+        } => check(&paths, config, dictionaries, fail_on),
+        Command::Rules { id } => rules(id.as_deref()),
     }
 }
 
@@ -174,6 +200,143 @@ fn extract(paths: &[PathBuf], format: Format) -> ExitCode {
         ExitCode::from(3)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn check(
+    paths: &[PathBuf],
+    config: Option<PathBuf>,
+    dictionaries: Option<PathBuf>,
+    fail_on: Option<String>,
+) -> ExitCode {
+    use wenshu::check::{check_documents, CaseDocument, Context, RuleConfig, Severity};
+    let fail_on: Option<Severity> = match fail_on.as_deref().map(str::parse) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(e)) => {
+            eprintln!("error: --fail-on: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = match config.as_deref().map(RuleConfig::from_path).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let dict = match dictionaries
+        .as_deref()
+        .map(wenshu::dict::Dictionaries::from_dir)
+        .transpose()
+    {
+        Ok(d) => d.unwrap_or_else(wenshu::dict::Dictionaries::builtin),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let limits = Limits::default();
+    let items = input::list(paths);
+    let read: Vec<(String, Result<CaseDocument, String>)> = items
+        .par_iter()
+        .map(|item| {
+            let folder = match item {
+                Item::File(p) => p
+                    .parent()
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            (
+                folder,
+                item.read(&limits)
+                    .map(CaseDocument::new)
+                    .map_err(|e| e.to_string()),
+            )
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut unreadable = 0;
+    let mut docs = Vec::new();
+    let mut folders = Vec::new();
+    for (folder, r) in read {
+        match r {
+            Ok(d) => {
+                docs.push(d);
+                folders.push(folder);
+            }
+            Err(e) => {
+                unreadable += 1;
+                eprintln!("error: {e}");
+                let _ = writeln!(out, "{}", serde_json::json!({"type": "error", "error": e}));
+            }
+        }
+    }
+    let ctx = Context {
+        dict: &dict,
+        config: &config,
+    };
+    let (assembly, findings) = check_documents(docs, &folders, &ctx);
+    for n in &assembly.notes {
+        let _ = writeln!(out, "{}", serde_json::json!({"type": "note", "note": n}));
+    }
+    let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut per_case: std::collections::BTreeMap<&str, usize> = Default::default();
+    for f in &findings {
+        *per_rule.entry(&f.rule).or_default() += 1;
+        *per_case.entry(&f.case).or_default() += 1;
+        let mut v = serde_json::to_value(f).unwrap_or_default();
+        v["type"] = "finding".into();
+        let _ = writeln!(out, "{v}");
+    }
+    let summary = serde_json::json!({"type": "summary", "cases": assembly.cases.len(), "findings": findings.len(), "unreadable": unreadable, "per_rule": per_rule, "per_case": per_case});
+    let _ = writeln!(out, "{summary}");
+    if unreadable > 0 {
+        return ExitCode::from(3);
+    }
+    if fail_on.is_some_and(|level| findings.iter().any(|f| f.severity >= level)) {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn rules(id: Option<&str>) -> ExitCode {
+    use wenshu::check::rules::{catalogue, rule};
+    match id {
+        None => {
+            for r in catalogue() {
+                println!(
+                    "{:<20} {:<8} {}",
+                    r.info.id,
+                    format!("{:?}", r.info.severity).to_lowercase(),
+                    r.info.what
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Some(id) => {
+            let Some(r) = rule(id) else {
+                eprintln!("error: no rule {id:?}; `wenshu rules` lists them");
+                return ExitCode::from(2);
+            };
+            let i = &r.info;
+            println!(
+                "{} ({:?})\n\n什么：{}\n为什么：{}\n依据：{}\n",
+                i.id, i.severity, i.what, i.why, i.basis
+            );
+            for (label, bundles) in [("触发的例子", i.fires), ("不触发的例子", i.quiet)]
+            {
+                for b in bundles {
+                    println!("== {label}");
+                    for (name, text) in b.iter() {
+                        println!("-- {name}\n{text}");
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
     }
 }
 

@@ -178,6 +178,36 @@ impl Context<'_> {
     }
 }
 
+/// Assembles documents into cases and checks every case: the findings, in case order, and the
+/// assembly notes.
+///
+/// ```
+/// use wenshu::check::{check_documents, CaseDocument, Context, RuleConfig};
+/// use wenshu::{dict::Dictionaries, Document};
+/// let doc = Document::from_text("j.txt", "某县人民法院 刑事判决书 （2023）某0102刑初1号 公诉机关某县人民检察院。 \
+///     被告人张某，男，1985年3月12日出生。因涉嫌危险驾驶罪于2023年1月5日被取保候审。 \
+///     本院认为，被告人张某醉酒驾驶机动车，其行为已构成危险驾驶罪。依照《中华人民共和国刑法》第一百三十三条之一之规定，\
+///     判决如下： 被告人张某犯危险驾驶罪，判处拘役二个月。 审判员 李某 二〇二三年三月十日");
+/// let (dict, config) = (Dictionaries::builtin(), RuleConfig::default());
+/// let ctx = Context { dict: &dict, config: &config };
+/// let (assembly, findings) = check_documents(vec![CaseDocument::new(doc)], &["".into()], &ctx);
+/// assert_eq!(assembly.cases.len(), 1);
+/// assert!(findings.iter().any(|f| f.rule == "L-fine-missing"));
+/// ```
+pub fn check_documents(
+    documents: Vec<CaseDocument>,
+    folders: &[String],
+    ctx: &Context<'_>,
+) -> (assemble::Assembly, Vec<Finding>) {
+    let assembly = assemble::assemble(documents, folders);
+    let findings = assembly
+        .cases
+        .iter()
+        .flat_map(|c| check_case(c, ctx))
+        .collect();
+    (assembly, findings)
+}
+
 /// Runs every enabled rule of the catalogue over a case.
 pub fn check_case(case: &Case, ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();

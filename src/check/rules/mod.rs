@@ -2,6 +2,7 @@
 //! defined (what it catches, why, the legal basis) with an example that fires and one that
 //! does not — the examples are the rule's tests.
 
+mod cross;
 mod leads;
 mod legality;
 
@@ -39,6 +40,7 @@ pub struct Rule {
 pub fn catalogue() -> &'static [Rule] {
     static ALL: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| {
         let mut v = Vec::new();
+        v.extend(cross::rules());
         v.extend(legality::rules());
         v.extend(leads::rules());
         v
