@@ -257,10 +257,18 @@ impl<'a> Person<'a> {
 fn people(case: &Case) -> Vec<Person<'_>> {
     let mut out = Vec::new();
     for (doc, i) in case.indictments() {
-        out.extend(i.defendants.iter().map(|d| Person::of_party(doc, i.kind, &d.party)));
+        out.extend(
+            i.defendants
+                .iter()
+                .map(|d| Person::of_party(doc, i.kind, &d.party)),
+        );
     }
     for (doc, j) in case.judgments() {
-        out.extend(j.defendants.iter().map(|d| Person::of_party(doc, j.doc_type, &d.party)));
+        out.extend(
+            j.defendants
+                .iter()
+                .map(|d| Person::of_party(doc, j.doc_type, &d.party)),
+        );
     }
     for (doc, a) in case.arrests() {
         for s in &a.suspects {
