@@ -62,7 +62,12 @@ fn main() {
     for (i, t) in norm.iter().enumerate() {
         write(dir, "normalize", &format!("norm-{i}.txt"), t.as_bytes());
     }
-    write(dir, "normalize", "judgment.txt", head(JUDGMENT_ONE, 6).as_bytes());
+    write(
+        dir,
+        "normalize",
+        "judgment.txt",
+        head(JUDGMENT_ONE, 6).as_bytes(),
+    );
 
     // Primitives: one value of each kind per line.
     let prims = [
@@ -86,7 +91,11 @@ fn main() {
     write(dir, "read_bytes", "gb18030.txt", &gbk(&short));
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
-        .chain(head(JUDGMENT_TWO, 4).encode_utf16().flat_map(u16::to_le_bytes))
+        .chain(
+            head(JUDGMENT_TWO, 4)
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
         .collect();
     write(dir, "read_bytes", "utf16le.txt", &utf16);
     write(
@@ -104,7 +113,11 @@ fn main() {
     let small_docx = docx(&head(JUDGMENT_ONE, 5));
     write(dir, "read_bytes", "small.docx", &small_docx);
     let pdf_latin = pdf(&["People's Court", "Criminal Judgment", "(2021) No. 207"]);
-    let pdf_chinese = pdf_cjk(&["江宁县人民法院", "刑事判决书", "被告人周小明，男，1990年7月3日出生。"]);
+    let pdf_chinese = pdf_cjk(&[
+        "江宁县人民法院",
+        "刑事判决书",
+        "被告人周小明，男，1990年7月3日出生。",
+    ]);
     write(dir, "read_bytes", "latin.pdf", &pdf_latin);
     write(dir, "read_bytes", "cjk.pdf", &pdf_chinese);
 
@@ -118,8 +131,18 @@ fn main() {
          <w:tbl><w:tr><w:tc><w:p><w:r><w:t>单元格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
          <w:p><w:r><w:delText>删</w:delText><w:instrText>PAGE</w:instrText><w:t>留</w:t></w:r></w:p>",
     );
-    write(dir, "docx", "stored.xml", &[&[0u8][..], xml.as_bytes()].concat());
-    write(dir, "docx", "deflated.xml", &[&[1u8][..], xml.as_bytes()].concat());
+    write(
+        dir,
+        "docx",
+        "stored.xml",
+        &[&[0u8][..], xml.as_bytes()].concat(),
+    );
+    write(
+        dir,
+        "docx",
+        "deflated.xml",
+        &[&[1u8][..], xml.as_bytes()].concat(),
+    );
     write(dir, "docx", "small.docx", &small_docx);
     println!("seeds written to {}", dir.display());
 }

@@ -118,3 +118,24 @@ fn sentence_gold(s: &Sentence) -> Value {
         "confiscation": match &s.confiscation { None => Value::Null, Some(Confiscation::All) => json!("全部财产"), Some(Confiscation::Yuan(y)) => yuan(*y) },
     })
 }
+
+/// The gold record of any document: judgments in the annotation-guide schema; indictments,
+/// arrest documents and 量刑建议书 in the schema of `docs/gold-schema.md`; other documents as
+/// `{"id", "doc_type": "unknown"}`.
+pub fn gold_record(id: &str, d: &crate::check::CaseDocument) -> Value {
+    use crate::check::Content;
+    let mut v = match &d.content {
+        Content::Judgment(j) => return judgment_gold(id, j),
+        Content::Indictment(i) => {
+            json!({"indictment": crate::docs::indictment::indictment_gold(i)})
+        }
+        Content::Arrest(a) => json!({"arrest": crate::docs::arrest::arrest_gold(a)}),
+        Content::Recommendation(r) => {
+            json!({"recommendation_document": crate::docs::recommendation::recommendation_document_gold(r)})
+        }
+        Content::Other => json!({}),
+    };
+    v["id"] = json!(id);
+    v["doc_type"] = json!(d.class.doc_type.name());
+    v
+}

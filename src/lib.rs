@@ -5,6 +5,7 @@
 pub mod check;
 pub mod dict;
 pub mod docs;
+mod engine;
 mod error;
 pub mod eval;
 pub mod extract;
@@ -16,6 +17,7 @@ pub mod primitives;
 pub mod read;
 pub mod text;
 
+pub use engine::{Engine, EngineBuilder};
 pub use error::{Error, Result};
 pub use limits::Limits;
 mod classify;

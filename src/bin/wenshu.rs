@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use wenshu::input::{self, Item};
-use wenshu::{classify, segment, DocType, Limits};
+use wenshu::{classify, segment, Limits};
 
 /// Read, extract and cross-check the documents of Chinese criminal cases.
 #[derive(Parser)]
@@ -148,21 +148,13 @@ fn text(paths: &[PathBuf], sections: bool) -> ExitCode {
 /// Extracts one item to a JSON value (full model or gold record).
 fn extract_one(item: &Item, format: Format, limits: &Limits) -> Result<serde_json::Value, String> {
     let doc = item.read(limits).map_err(|e| e.to_string())?;
-    let c = classify(&doc);
-    let value = match c.doc_type {
-        DocType::Judgment | DocType::CivilJudgment | DocType::Ruling | DocType::Unknown => {
-            let j = wenshu::docs::judgment::extract_judgment(&doc);
-            if format == Format::Gold {
-                wenshu::gold::judgment_gold(&item.id(), &j)
-            } else {
-                serde_json::json!({"source": item.name(), "doc_type": c.doc_type, "classification": c, "judgment": j})
-            }
-        }
-        _ => {
-            serde_json::json!({"source": item.name(), "doc_type": c.doc_type, "classification": c})
-        }
-    };
-    Ok(value)
+    let d = wenshu::check::CaseDocument::new(doc);
+    if format == Format::Gold {
+        return Ok(wenshu::gold::gold_record(&item.id(), &d));
+    }
+    Ok(
+        serde_json::json!({"source": item.name(), "doc_type": d.class.doc_type, "classification": d.class, "extraction": d.content, "warnings": d.doc.read_warnings()}),
+    )
 }
 
 fn extract(paths: &[PathBuf], format: Format) -> ExitCode {

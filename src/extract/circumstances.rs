@@ -50,12 +50,13 @@ static TAGS: LazyLock<Vec<(&'static str, Regex, Option<Regex>)>> = LazyLock::new
 
 /// Phrases that turn a sentence into a claim that the speaker then rejects.
 static REJECT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"不予(?:采纳|支持|认定|采信)|不能成立|不能采纳|理由不(?:能成立|足|充分)|不成立|与事实不符|没有(?:事实和法律)?依据|本院不予")
+    crate::pattern::re(
+        r"不予(?:采纳|支持|认定|采信)|不能成立|不能采纳|理由不(?:能成立|足|充分)|不成立|与事实不符|没有(?:事实和法律)?依据|本院不予",
+    )
 });
 
-static CLAIM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"(?:辩护人|辩护意见|辩称|提出|认为|公诉机关|检察院)")
-});
+static CLAIM_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:辩护人|辩护意见|辩称|提出|认为|公诉机关|检察院)"));
 
 /// Sentences of a range, as byte ranges, split at 。 and ；.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {

@@ -63,11 +63,9 @@ pub struct ChargeSentence {
 static PRINCIPAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(r"(死刑[，,]?\s?缓期[二两]年执行|无期徒刑|死刑|有期徒刑|拘役|管制)")
 });
-static PROBATION_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"缓刑"));
+static PROBATION_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"缓刑"));
 static FINE_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"罚金"));
-static RIGHTS_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"剥夺政治权利\s?(终身)?"));
+static RIGHTS_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"剥夺政治权利\s?(终身)?"));
 static CONFISCATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(r"没收(?:其)?个人(?:全部)?财产|没收(?:其)?(?:个人)?全部财产")
 });

@@ -26,7 +26,9 @@ const CN: &str = "0-9零〇一二三四五六七八九十百千两";
 
 /// Further 款 / 项 of the same article (`第一款、第四款`, `第（一）、（二）项`), skipped over.
 static MORE_CLAUSES_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(&format!(r"^(?:[、，,和及]\s?(?:第?\s?[{CN}]+(?:[、，,][{CN}]+)*\s?款(?:第?[（(]?[{CN}]+[）)]?项)?|第?[（(][{CN}]+[）)](?:项)?|[（(][{CN}]+[）)]项?))+"))
+    crate::pattern::re(&format!(
+        r"^(?:[、，,和及]\s?(?:第?\s?[{CN}]+(?:[、，,][{CN}]+)*\s?款(?:第?[（(]?[{CN}]+[）)]?项)?|第?[（(][{CN}]+[）)](?:项)?|[（(][{CN}]+[）)]项?))+"
+    ))
 });
 
 static LAW_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -4,7 +4,6 @@
 
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
-
 /// A first-instance judgment, one defendant, ordinary shape.
 pub const JUDGMENT_ONE: &str = "\
 江宁县人民法院

@@ -51,7 +51,7 @@ fn edge_position(page: &PageLines, idx: usize, edge: Edge, pitch: f32) -> (bool,
         Edge::Top => page.lines.get(idx + 1),
         Edge::Bottom => idx.checked_sub(1).and_then(|i| page.lines.get(i)),
     };
-    let detached = neighbour.map_or(true, |n| (n.y - line.y).abs() > 1.6 * pitch);
+    let detached = neighbour.is_none_or(|n| (n.y - line.y).abs() > 1.6 * pitch);
     (in_margin, detached)
 }
 
