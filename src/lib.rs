@@ -14,6 +14,7 @@ pub mod input;
 mod limits;
 pub mod primitives;
 pub mod read;
+pub mod report;
 pub mod text;
 
 pub use engine::{Engine, EngineBuilder};
