@@ -35,9 +35,11 @@ struct Cli {
     /// Worker threads (default: all cores).
     #[arg(long, global = true, value_name = "N")]
     jobs: Option<usize>,
-    /// Mask personal data in every output: names become 张某-style placeholders (某甲/某乙 when
-    /// two persons of a case share a surname), ID numbers keep their first 6 and last 4
-    /// characters, addresses are kept to the county, phone numbers keep 3 + 4 digits.
+    /// Mask personal data (names, ID numbers, addresses, phone numbers) in every output.
+    ///
+    /// Names become 张某-style placeholders, consistent within a case (张某甲/张某乙 when two
+    /// persons share a surname); ID numbers keep their first 6 and last 4 characters; addresses
+    /// after 住/户籍地 are kept to the county; phone numbers keep 3 + 4 digits.
     #[arg(long, global = true)]
     redact: bool,
     /// Progress bar on standard error: auto shows it when standard error is a terminal.
@@ -230,10 +232,9 @@ impl Progress {
         if !ui.progress {
             return Progress { bar: None };
         }
-        let bar = ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("{spinner} {pos} documents · {per_sec} · {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
+        let bar = ProgressBar::new_spinner().with_style(style(
+            "{spinner} {pos} documents · {rate} · {elapsed}",
+        ));
         // The total is counted beside the work (files listed, corpus lines counted), then the
         // spinner becomes a bar with an ETA.
         let counting = bar.clone();
@@ -241,11 +242,9 @@ impl Progress {
         std::thread::spawn(move || {
             let n = source::count(&paths);
             counting.set_length(n);
-            if let Ok(style) = ProgressStyle::with_template(
-                "{bar:32} {pos}/{len} documents · {per_sec} · ETA {eta} ",
-            ) {
-                counting.set_style(style);
-            }
+            counting.set_style(style(
+                "{bar:32} {pos}/{len} documents · {rate} · ETA {eta} ",
+            ));
         });
         Progress { bar: Some(bar) }
     }
@@ -268,6 +267,18 @@ impl Progress {
             b.finish_and_clear();
         }
     }
+}
+
+/// A progress style; `{rate}` is documents per second without decimals.
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", s.per_sec());
+            },
+        )
 }
 
 /// Documents and failures counted for the closing message; the first failures kept.

@@ -175,10 +175,10 @@ pub fn extract_header(cols: usize) -> String {
 /// charges, message`).
 pub fn extract_row(fields: &[String], cols: usize) -> String {
     if fields[0] == "error" {
-        let src = fit_left(&fields[1], 36);
+        let src = fit_left(&fields[1], 44);
         return format!(
             "{src}  {}",
-            fit(&format!("error — {}", fields[5]), cols.saturating_sub(38))
+            fit(&format!("error — {}", fields[5]), cols.saturating_sub(46))
         )
         .trim_end()
         .to_string();
@@ -190,7 +190,7 @@ fn extract_line(f: &[&str], cols: usize) -> String {
     let _ = cols;
     format!(
         "{}  {}  {}  {}",
-        fit_left(f[0], 36),
+        fit_left(f[0], 44),
         fit(f[1], 16),
         fit(f[2], 20),
         f[3]
