@@ -621,24 +621,42 @@ fn a_document_that_makes_the_library_panic_is_an_internal_error_and_the_run_goes
     // Where that is fixed the document is simply read; either way the run goes on.
     let dir = Scratch::new("panic");
     let judgment = std::fs::read_to_string(example("case-4-legality/judgment.txt")).unwrap();
-    let odd = judgment.replacen("被告人鲍志勇，男，", "被告人鲍志勇，男，公民身份号码123456××××××，", 1);
+    let odd = judgment.replacen(
+        "被告人鲍志勇，男，",
+        "被告人鲍志勇，男，公民身份号码123456××××××，",
+        1,
+    );
     std::fs::write(dir.path("a.txt"), &judgment).unwrap();
     std::fs::write(dir.path("b.txt"), odd).unwrap();
     std::fs::write(dir.path("c.txt"), &judgment).unwrap();
     for command in ["extract", "check"] {
         let o = wenshu(&[command, "--format", "jsonl", dir.0.to_str().unwrap()]);
-        assert!(matches!(o.status.code(), Some(0 | 1 | 3)), "{command}: {:?} {}", o.status, stderr(&o));
-        assert!(!stderr(&o).contains("panicked"), "the panic message is not spilled");
+        assert!(
+            matches!(o.status.code(), Some(0 | 1 | 3)),
+            "{command}: {:?} {}",
+            o.status,
+            stderr(&o)
+        );
+        assert!(
+            !stderr(&o).contains("panicked"),
+            "the panic message is not spilled"
+        );
         let l = lines(&o);
         let internal = of_type(&l, "error");
         for e in &internal {
             assert_eq!(e["kind"], "internal");
             assert!(e["file"].as_str().unwrap().ends_with("b.txt"), "{e}");
-            assert!(e["reason"].as_str().unwrap().contains("internal error"), "{e}");
+            assert!(
+                e["reason"].as_str().unwrap().contains("internal error"),
+                "{e}"
+            );
         }
         if command == "extract" {
             assert_eq!(of_type(&l, "document").len() + internal.len(), 3);
-            assert_eq!(o.status.code(), Some(if internal.is_empty() { 0 } else { 3 }));
+            assert_eq!(
+                o.status.code(),
+                Some(if internal.is_empty() { 0 } else { 3 })
+            );
         }
     }
 }

@@ -232,9 +232,8 @@ impl Progress {
         if !ui.progress {
             return Progress { bar: None };
         }
-        let bar = ProgressBar::new_spinner().with_style(style(
-            "{spinner} {pos} documents · {rate} · {elapsed}",
-        ));
+        let bar = ProgressBar::new_spinner()
+            .with_style(style("{spinner} {pos} documents · {rate} · {elapsed}"));
         // The total is counted beside the work (files listed, corpus lines counted), then the
         // spinner becomes a bar with an ETA.
         let counting = bar.clone();
