@@ -470,7 +470,7 @@ fn a_heap_of_good_and_unreadable_files() {
     // The closing summary on standard error lists them.
     let err = stderr(&o);
     assert!(
-        err.contains(&format!("{} inputs unreadable", errors.len())),
+        err.contains(&format!("{} unreadable", errors.len())),
         "{err}"
     );
     assert!(err.contains("h-legacy.doc"), "{err}");

@@ -225,12 +225,17 @@ struct Ui {
 /// printed above it.
 struct Progress {
     bar: Option<ProgressBar>,
+    /// Show failures above the bar (when the output itself is not on the terminal).
+    echo: bool,
 }
 
 impl Progress {
     fn new(ui: &Ui, paths: &[PathBuf]) -> Progress {
         if !ui.progress {
-            return Progress { bar: None };
+            return Progress {
+                bar: None,
+                echo: false,
+            };
         }
         let bar = ProgressBar::new_spinner()
             .with_style(style("{spinner} {pos} documents · {rate} · {elapsed}"));
@@ -245,7 +250,10 @@ impl Progress {
                 "{bar:32} {pos}/{len} documents · {rate} · ETA {eta} ",
             ));
         });
-        Progress { bar: Some(bar) }
+        Progress {
+            bar: Some(bar),
+            echo: !std::io::stdout().is_terminal(),
+        }
     }
 
     fn inc(&self) {
@@ -254,9 +262,10 @@ impl Progress {
         }
     }
 
-    /// Shows a failure above the bar (without a bar, the closing summary lists failures).
+    /// Shows a failure above the bar when the output goes elsewhere (without a bar, the
+    /// closing summary lists failures; on a terminal, the output itself shows them).
     fn error(&self, f: &Failure) {
-        if let Some(b) = &self.bar {
+        if let (Some(b), true) = (&self.bar, self.echo) {
             b.suspend(|| eprintln!("error: {}: {}", f.file, f.reason));
         }
     }
@@ -301,7 +310,7 @@ impl Tally {
     fn close(&self, ui: &Ui, command: &str) -> ExitCode {
         if ui.progress || self.failed > 0 {
             eprintln!(
-                "wenshu {command}: {} documents read, {} inputs unreadable",
+                "wenshu {command}: {} read, {} unreadable",
                 self.documents, self.failed
             );
             for f in &self.failures {
@@ -635,6 +644,10 @@ fn check(
         }
     }
     if !run.failures.is_empty() {
+        if format == CheckFormat::Table {
+            // The table lists them already.
+            return ExitCode::from(3);
+        }
         let mut tally = Tally {
             documents: run.documents as u64,
             ..Default::default()
