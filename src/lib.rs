@@ -15,6 +15,7 @@ mod limits;
 mod pattern;
 pub mod primitives;
 pub mod read;
+pub mod report;
 pub mod text;
 
 pub use engine::{Engine, EngineBuilder};

@@ -1,20 +1,50 @@
-//! The `wenshu` command line: flags, progress and exit codes over the library.
+//! The `wenshu` command line: flags, progress and exit codes over the library
+//! (`wenshu::report` does the listing, processing and rendering).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::Write;
-use std::path::PathBuf;
+use std::cell::Cell;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use wenshu::check::CaseDocument;
 use wenshu::input::{self, Item};
-use wenshu::{classify, segment, Limits};
+use wenshu::report::batch::{self, Failure, CHUNK};
+use wenshu::report::redact::Redactor;
+use wenshu::report::source::{self, Inputs};
+use wenshu::report::{csv, html, jsonl, summary};
+use wenshu::{Engine, Limits};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  check: a finding at or above --fail-on; eval: micro average below --min
+  2  usage error: bad flag or value, no input, unreadable --config or --dictionaries,
+     output or --html file not writable
+  3  some inputs could not be read (each is reported in the output as an error; the others
+     were processed); takes precedence over 1";
+
+const INPUTS: &str = "Files, folders (recursive), glob patterns (quoted: 'data/**/*.txt'), .jsonl corpora of {\"id\", \"text\"} records, or - for standard input";
 
 /// Read, extract and cross-check the documents of Chinese criminal cases.
 #[derive(Parser)]
-#[command(name = "wenshu", version, about)]
+#[command(name = "wenshu", version, about, after_help = EXIT_CODES)]
 struct Cli {
     /// Worker threads (default: all cores).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_name = "N")]
     jobs: Option<usize>,
+    /// Mask personal data (names, ID numbers, addresses, phone numbers) in every output.
+    ///
+    /// Names become 张某-style placeholders, consistent within a case (张某甲/张某乙 when two
+    /// persons share a surname); ID numbers keep their first 6 and last 4 characters; addresses
+    /// after 住/户籍地 are kept to the county; phone numbers keep 3 + 4 digits.
+    #[arg(long, global = true)]
+    redact: bool,
+    /// Progress bar on standard error: auto shows it when standard error is a terminal.
+    #[arg(long, global = true, value_enum, default_value_t = ProgressMode::Auto)]
+    progress: ProgressMode,
     #[command(subcommand)]
     command: Command,
 }
@@ -22,25 +52,38 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print the normalised text the library read.
+    #[command(after_help = EXIT_CODES)]
     Text {
-        /// Files, folders, .jsonl corpora, or - for standard input.
+        #[arg(help = INPUTS)]
         paths: Vec<PathBuf>,
         /// Show the sections found.
         #[arg(long)]
         sections: bool,
-    },
-    /// Extract the elements of each document.
-    Extract {
-        /// Files, folders, .jsonl corpora, or - for standard input.
-        paths: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Extract the elements of each document, streaming: results in input order, memory flat.
+    #[command(after_help = EXIT_CODES)]
+    Extract {
+        #[arg(help = INPUTS)]
+        paths: Vec<PathBuf>,
+        /// Output format [default: table on a terminal, jsonl otherwise].
+        #[arg(long, value_enum)]
+        format: Option<ExtractFormat>,
     },
     /// Assemble documents into cases and run the supervision catalogue (三书比对).
+    #[command(after_help = EXIT_CODES)]
     Check {
-        /// Files, folders (a folder per case, or a heap of documents), .jsonl corpora, or -.
+        /// Files, folders (a folder per case, or a heap of documents), glob patterns, .jsonl
+        /// corpora, or - for standard input.
         paths: Vec<PathBuf>,
+        /// Output format [default: table on a terminal, jsonl otherwise].
+        #[arg(long, value_enum)]
+        format: Option<CheckFormat>,
+        /// Also write a self-contained HTML report here (filters: FILE#rule=ID&severity=warning).
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
         /// Rule levels (TOML: `[rules]` table of `"ID" = "off" | "info" | "warning" | "error"`).
         #[arg(long)]
         config: Option<PathBuf>,
@@ -48,7 +91,7 @@ enum Command {
         #[arg(long)]
         dictionaries: Option<PathBuf>,
         /// Exit with 1 when a finding is at or above this severity.
-        #[arg(long)]
+        #[arg(long, value_parser = ["info", "warning", "error"])]
         fail_on: Option<String>,
     },
     /// List the supervision catalogue, or explain one rule with its examples.
@@ -77,25 +120,91 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
-enum Format {
+enum ProgressMode {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum TextFormat {
+    /// `==> NAME [type]` then the text.
+    Text,
+    /// One JSON object per document.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ExtractFormat {
     /// One JSON object per line, the full model with evidence.
     Jsonl,
-    /// Pretty JSON.
+    /// Pretty JSON, one object per document.
     Json,
     /// One line per document in the gold annotation schema.
     Gold,
+    /// One CSV row per document: type, source, doc_type, defendants, charges, message.
+    Csv,
+    /// An aligned table: source, type, defendants, charges.
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum CheckFormat {
+    /// JSON lines: errors, notes, findings, then a summary.
+    Jsonl,
+    /// CSV, one row per piece of evidence (see the README).
+    Csv,
+    /// Findings case by case, then unreadable inputs, notes and counts.
+    Table,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    batch::quiet_panics();
     if let Some(j) = cli.jobs {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(j.max(1))
             .build_global();
     }
+    let piped = !std::io::stdout().is_terminal();
+    let ui = Ui {
+        redact: cli.redact,
+        progress: match cli.progress {
+            ProgressMode::Auto => std::io::stderr().is_terminal(),
+            ProgressMode::Always => true,
+            ProgressMode::Never => false,
+        },
+    };
     match cli.command {
-        Command::Text { paths, sections } => text(&paths, sections),
-        Command::Extract { paths, format } => extract(&paths, format),
+        Command::Text {
+            paths,
+            sections,
+            format,
+        } => text(&ui, &paths, sections, format),
+        Command::Extract { paths, format } => {
+            let format = format.unwrap_or(if piped {
+                ExtractFormat::Jsonl
+            } else {
+                ExtractFormat::Table
+            });
+            extract(&ui, &paths, format)
+        }
+        Command::Check {
+            paths,
+            format,
+            html,
+            config,
+            dictionaries,
+            fail_on,
+        } => {
+            let format = format.unwrap_or(if piped {
+                CheckFormat::Jsonl
+            } else {
+                CheckFormat::Table
+            });
+            check(&ui, &paths, format, html, config, dictionaries, fail_on)
+        }
+        Command::Rules { id } => rules(id.as_deref()),
         Command::Eval {
             gold,
             corpus,
@@ -103,195 +212,463 @@ fn main() -> ExitCode {
             min,
             mismatches,
         } => eval(&gold, &corpus, json, min, mismatches),
-        Command::Check {
-            paths,
-            config,
-            dictionaries,
-            fail_on,
-        } => check(&paths, config, dictionaries, fail_on),
-        Command::Rules { id } => rules(id.as_deref()),
     }
 }
 
-fn text(paths: &[PathBuf], sections: bool) -> ExitCode {
-    let limits = Limits::default();
-    let mut failed = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for item in input::list(paths) {
-        match item.read(&limits) {
-            Ok(doc) => {
-                let c = classify(&doc);
-                let _ = writeln!(out, "==> {} [{}]", item.name(), c.doc_type.name());
-                if sections {
-                    for s in segment(doc.text(), c.doc_type).0 {
-                        let _ = writeln!(out, "--- {:?} {}..{}", s.kind, s.span.start, s.span.end);
-                        let _ = writeln!(out, "{}", &doc.text()[s.span]);
-                    }
-                } else {
-                    let _ = writeln!(out, "{}", doc.text());
-                }
+/// Options shared by the commands that read inputs.
+struct Ui {
+    redact: bool,
+    progress: bool,
+}
+
+/// The progress bar (on standard error, only when asked or on a terminal) and the messages
+/// printed above it.
+struct Progress {
+    bar: Option<ProgressBar>,
+    /// Show failures above the bar (when the output itself is not on the terminal).
+    echo: bool,
+}
+
+impl Progress {
+    fn new(ui: &Ui, paths: &[PathBuf]) -> Progress {
+        if !ui.progress {
+            return Progress {
+                bar: None,
+                echo: false,
+            };
+        }
+        let bar = ProgressBar::new_spinner()
+            .with_style(style("{spinner} {pos} documents · {rate} · {elapsed}"));
+        // The total is counted beside the work (files listed, corpus lines counted), then the
+        // spinner becomes a bar with an ETA.
+        let counting = bar.clone();
+        let paths = paths.to_vec();
+        std::thread::spawn(move || {
+            let n = source::count(&paths);
+            counting.set_length(n);
+            counting.set_style(style(
+                "{bar:32} {pos}/{len} documents · {rate} · ETA {eta} ",
+            ));
+        });
+        Progress {
+            bar: Some(bar),
+            echo: !std::io::stdout().is_terminal(),
+        }
+    }
+
+    fn inc(&self) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+
+    /// Shows a failure above the bar when the output goes elsewhere (without a bar, the
+    /// closing summary lists failures; on a terminal, the output itself shows them).
+    fn error(&self, f: &Failure) {
+        if let (Some(b), true) = (&self.bar, self.echo) {
+            b.suspend(|| eprintln!("error: {}: {}", f.file, f.reason));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// A progress style; `{rate}` is documents per second without decimals.
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", s.per_sec());
+            },
+        )
+}
+
+/// Documents and failures counted for the closing message; the first failures kept.
+#[derive(Default)]
+struct Tally {
+    documents: u64,
+    failures: Vec<Failure>,
+    failed: u64,
+}
+
+impl Tally {
+    fn failure(&mut self, f: Failure) {
+        self.failed += 1;
+        if self.failures.len() < 20 {
+            self.failures.push(f);
+        }
+    }
+
+    /// Prints the closing summary on standard error (always on a terminal, else when some
+    /// input failed) and gives the exit code.
+    fn close(&self, ui: &Ui, command: &str) -> ExitCode {
+        if ui.progress || self.failed > 0 {
+            eprintln!(
+                "wenshu {command}: {} read, {} unreadable",
+                self.documents, self.failed
+            );
+            for f in &self.failures {
+                eprintln!("  {}: {}", f.file, f.reason);
             }
-            Err(e) => {
-                failed = true;
-                eprintln!("error: {e}");
+            if self.failed > self.failures.len() as u64 {
+                eprintln!(
+                    "  … and {} more (each is an error line in the output)",
+                    self.failed - self.failures.len() as u64
+                );
+            }
+        }
+        if self.failed > 0 {
+            ExitCode::from(3)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Standard output, buffered; a closed pipe (`| head`) stops the run quietly.
+struct Out {
+    w: BufWriter<std::io::StdoutLock<'static>>,
+    closed: Cell<bool>,
+    error: Option<std::io::Error>,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            w: BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            closed: Cell::new(false),
+            error: None,
+        }
+    }
+
+    fn put(&mut self, s: &str) {
+        if self.closed.get() {
+            return;
+        }
+        if let Err(e) = self.w.write_all(s.as_bytes()) {
+            self.closed.set(true);
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                self.error = Some(e);
             }
         }
     }
-    if failed {
-        ExitCode::from(3)
-    } else {
-        ExitCode::SUCCESS
+
+    /// Flushes; `Err` with the exit code when the output could not be written.
+    fn finish(mut self) -> Result<(), ExitCode> {
+        if !self.closed.get() {
+            if let Err(e) = self.w.flush() {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    self.error = Some(e);
+                }
+            }
+        }
+        match self.error {
+            Some(e) => {
+                eprintln!("error: cannot write the output: {e}");
+                Err(ExitCode::from(2))
+            }
+            None => Ok(()),
+        }
     }
 }
 
-/// Extracts one item to a JSON value (full model or gold record).
-fn extract_one(item: &Item, format: Format, limits: &Limits) -> Result<serde_json::Value, String> {
-    let doc = item.read(limits).map_err(|e| e.to_string())?;
-    let d = wenshu::check::CaseDocument::new(doc);
-    if format == Format::Gold {
-        return Ok(wenshu::gold::gold_record(&item.id(), &d));
+fn no_input(paths: &[PathBuf]) -> Option<ExitCode> {
+    paths.is_empty().then(|| {
+        eprintln!("error: no input: give files, folders, glob patterns, .jsonl corpora or - for standard input (see --help)");
+        ExitCode::from(2)
+    })
+}
+
+fn line(v: &serde_json::Value) -> String {
+    let mut s = v.to_string();
+    s.push('\n');
+    s
+}
+
+/// Runs `work` over the inputs in ordered chunks; `sink` writes each result, failures are
+/// tallied, shown above the progress bar, and written by `failed`.
+fn stream(
+    ui: &Ui,
+    paths: &[PathBuf],
+    command: &str,
+    work: impl Fn(&Item) -> Result<String, Failure> + Sync,
+    failed: impl Fn(&Failure) -> String,
+    header: Option<String>,
+) -> ExitCode {
+    if let Some(code) = no_input(paths) {
+        return code;
     }
-    Ok(
-        serde_json::json!({"source": item.name(), "doc_type": d.class.doc_type, "classification": d.class, "extraction": d.content, "warnings": d.doc.read_warnings()}),
+    let progress = Progress::new(ui, paths);
+    let mut out = Out::new();
+    if let Some(h) = header {
+        out.put(&h);
+    }
+    let mut tally = Tally::default();
+    let closed = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = closed.clone();
+    let items =
+        Inputs::new(paths).take_while(move |_| !stop.load(std::sync::atomic::Ordering::Relaxed));
+    batch::run_ordered(items, CHUNK, work, |_, r| {
+        progress.inc();
+        match r {
+            Ok(s) => {
+                tally.documents += 1;
+                out.put(&s);
+            }
+            Err(f) => {
+                let f = if ui.redact { redact_failure(&f) } else { f };
+                progress.error(&f);
+                out.put(&failed(&f));
+                tally.failure(f);
+            }
+        }
+        if out.closed.get() {
+            closed.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    });
+    progress.finish();
+    if let Err(code) = out.finish() {
+        return code;
+    }
+    tally.close(ui, command)
+}
+
+fn redact_failure(f: &Failure) -> Failure {
+    let r = Redactor::patterns_only();
+    Failure {
+        file: r.text(&f.file),
+        kind: f.kind.clone(),
+        reason: r.text(&f.reason),
+    }
+}
+
+fn text(ui: &Ui, paths: &[PathBuf], sections: bool, format: TextFormat) -> ExitCode {
+    let limits = Limits::default();
+    let redact = ui.redact;
+    stream(
+        ui,
+        paths,
+        "text",
+        |item| {
+            let doc = batch::read(item, &limits)?;
+            let (name, body) = if redact {
+                let d = CaseDocument::new(doc);
+                let r = Redactor::for_documents([&d]);
+                let masked =
+                    wenshu::Document::from_text(&r.text(d.doc.source()), &r.text(d.doc.original()));
+                (r.text(&item.name()), masked)
+            } else {
+                (item.name(), doc)
+            };
+            Ok(match format {
+                TextFormat::Jsonl => line(&jsonl::text(&name, &body, sections)),
+                TextFormat::Text => {
+                    let c = wenshu::classify(&body);
+                    let mut s = format!("==> {name} [{}]\n", c.doc_type.name());
+                    if sections {
+                        for sec in wenshu::segment(body.text(), c.doc_type).0 {
+                            s.push_str(&format!(
+                                "--- {:?} {}..{}\n{}\n",
+                                sec.kind,
+                                sec.span.start,
+                                sec.span.end,
+                                &body.text()[sec.span.clone()]
+                            ));
+                        }
+                    } else {
+                        s.push_str(body.text());
+                        s.push('\n');
+                    }
+                    s
+                }
+            })
+        },
+        |f| match format {
+            TextFormat::Jsonl => line(&f.to_json()),
+            TextFormat::Text => format!("==> {} [error] {}: {}\n", f.file, f.kind, f.reason),
+        },
+        None,
     )
 }
 
-fn extract(paths: &[PathBuf], format: Format) -> ExitCode {
+fn extract(ui: &Ui, paths: &[PathBuf], format: ExtractFormat) -> ExitCode {
     let limits = Limits::default();
-    let items = input::list(paths);
-    let results: Vec<Result<serde_json::Value, String>> = items
-        .par_iter()
-        .map(|i| extract_one(i, format, &limits))
-        .collect();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut failed = false;
-    for (item, r) in items.iter().zip(results) {
-        match r {
-            Ok(v) => {
-                let s = if format == Format::Json {
-                    serde_json::to_string_pretty(&v)
-                } else {
-                    serde_json::to_string(&v)
-                };
-                let _ = writeln!(out, "{}", s.unwrap_or_default());
-            }
-            Err(e) => {
-                failed = true;
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    serde_json::json!({"source": item.name(), "error": e})
-                );
-                eprintln!("error: {e}");
-            }
+    let redact = ui.redact;
+    let cols = summary::terminal_width();
+    let header = match format {
+        ExtractFormat::Csv => {
+            let mut h = Vec::new();
+            let _ = csv::row(&mut h, csv::EXTRACT_HEADER);
+            Some(String::from_utf8_lossy(&h).into_owned())
         }
-    }
-    if failed {
-        ExitCode::from(3)
-    } else {
-        ExitCode::SUCCESS
-    }
+        ExtractFormat::Table => Some(format!("{}\n", summary::extract_header(cols))),
+        _ => None,
+    };
+    stream(
+        ui,
+        paths,
+        "extract",
+        |item| {
+            let doc = batch::read(item, &limits)?;
+            let d = CaseDocument::new(doc);
+            let r = redact.then(|| Redactor::for_documents([&d]));
+            let json = |mut v: serde_json::Value, pretty: bool| {
+                if let Some(r) = &r {
+                    r.value(&mut v);
+                }
+                let mut s = if pretty {
+                    serde_json::to_string_pretty(&v).unwrap_or_default()
+                } else {
+                    v.to_string()
+                };
+                s.push('\n');
+                s
+            };
+            Ok(match format {
+                ExtractFormat::Jsonl => json(jsonl::document(&item.name(), &d), false),
+                ExtractFormat::Json => json(jsonl::document(&item.name(), &d), true),
+                ExtractFormat::Gold => json(wenshu::gold::gold_record(&item.id(), &d), false),
+                ExtractFormat::Csv | ExtractFormat::Table => {
+                    let mut fields = csv::extract_fields(&item.name(), &d);
+                    if let Some(r) = &r {
+                        fields.iter_mut().for_each(|f| *f = r.text(f));
+                    }
+                    if format == ExtractFormat::Csv {
+                        let mut b = Vec::new();
+                        let _ = csv::row(&mut b, &fields);
+                        String::from_utf8_lossy(&b).into_owned()
+                    } else {
+                        format!("{}\n", summary::extract_row(&fields, cols))
+                    }
+                }
+            })
+        },
+        |f| match format {
+            ExtractFormat::Csv => {
+                let mut b = Vec::new();
+                let _ = csv::row(&mut b, &csv::extract_failure(f));
+                String::from_utf8_lossy(&b).into_owned()
+            }
+            ExtractFormat::Table => {
+                format!("{}\n", summary::extract_row(&csv::extract_failure(f), cols))
+            }
+            _ => line(&f.to_json()),
+        },
+        header,
+    )
 }
 
 fn check(
+    ui: &Ui,
     paths: &[PathBuf],
+    format: CheckFormat,
+    html_path: Option<PathBuf>,
     config: Option<PathBuf>,
     dictionaries: Option<PathBuf>,
     fail_on: Option<String>,
 ) -> ExitCode {
-    use wenshu::check::{check_documents, CaseDocument, Context, RuleConfig, Severity};
-    let fail_on: Option<Severity> = match fail_on.as_deref().map(str::parse) {
-        None => None,
-        Some(Ok(s)) => Some(s),
-        Some(Err(e)) => {
-            eprintln!("error: --fail-on: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let config = match config.as_deref().map(RuleConfig::from_path).transpose() {
-        Ok(c) => c.unwrap_or_default(),
+    use wenshu::check::Severity;
+    let fail_on: Option<Severity> = fail_on.as_deref().and_then(|s| s.parse().ok());
+    let mut builder = Engine::builder();
+    if let Some(c) = config {
+        builder = builder.rules_file(c);
+    }
+    if let Some(d) = dictionaries {
+        builder = builder.dictionaries_dir(d);
+    }
+    let engine = match builder.build() {
+        Ok(e) => e,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let dict = match dictionaries
-        .as_deref()
-        .map(wenshu::dict::Dictionaries::from_dir)
-        .transpose()
-    {
-        Ok(d) => d.unwrap_or_else(wenshu::dict::Dictionaries::builtin),
-        Err(e) => {
-            eprintln!("error: {e}");
+    if let Some(code) = no_input(paths) {
+        return code;
+    }
+    let progress = Progress::new(ui, paths);
+    let run = wenshu::report::check::run(&engine, Inputs::new(paths), |_, failure| {
+        progress.inc();
+        if let Some(f) = failure {
+            progress.error(&if ui.redact {
+                redact_failure(f)
+            } else {
+                f.clone()
+            });
+        }
+    });
+    progress.finish();
+    let view = run.view(ui.redact);
+    let mut out = Out::new();
+    match format {
+        CheckFormat::Jsonl => {
+            for f in &view.failures {
+                out.put(&line(&f.to_json()));
+            }
+            for n in &view.notes {
+                out.put(&line(&jsonl::note(n)));
+            }
+            for f in &view.findings {
+                out.put(&line(&jsonl::finding(f)));
+            }
+            out.put(&line(&jsonl::summary(&run.summary(&view))));
+        }
+        CheckFormat::Csv => {
+            let mut b = Vec::new();
+            let _ = csv::check(&mut b, &view.findings, &view.notes, &view.failures);
+            out.put(&String::from_utf8_lossy(&b));
+        }
+        CheckFormat::Table => {
+            let mut b = Vec::new();
+            let _ = summary::check(&mut b, &run, &view, summary::terminal_width());
+            out.put(&String::from_utf8_lossy(&b));
+        }
+    }
+    if let Err(code) = out.finish() {
+        return code;
+    }
+    if let Some(p) = html_path {
+        let title = title_of(paths);
+        if let Err(e) = std::fs::write(&p, html::render(&run, &view, &title)) {
+            eprintln!("error: {}: {e}", p.display());
             return ExitCode::from(2);
         }
-    };
-    let limits = Limits::default();
-    let items = input::list(paths);
-    let read: Vec<(String, Result<CaseDocument, String>)> = items
-        .par_iter()
-        .map(|item| {
-            let folder = match item {
-                Item::File(p) => p
-                    .parent()
-                    .map(|f| f.display().to_string())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
-            (
-                folder,
-                item.read(&limits)
-                    .map(CaseDocument::new)
-                    .map_err(|e| e.to_string()),
-            )
-        })
-        .collect();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut unreadable = 0;
-    let mut docs = Vec::new();
-    let mut folders = Vec::new();
-    for (folder, r) in read {
-        match r {
-            Ok(d) => {
-                docs.push(d);
-                folders.push(folder);
-            }
-            Err(e) => {
-                unreadable += 1;
-                eprintln!("error: {e}");
-                let _ = writeln!(out, "{}", serde_json::json!({"type": "error", "error": e}));
-            }
+        if ui.progress {
+            eprintln!("report written to {}", p.display());
         }
     }
-    let ctx = Context {
-        dict: &dict,
-        config: &config,
-    };
-    let (assembly, findings) = check_documents(docs, &folders, &ctx);
-    for n in &assembly.notes {
-        let _ = writeln!(out, "{}", serde_json::json!({"type": "note", "note": n}));
+    if !run.failures.is_empty() {
+        if format == CheckFormat::Table {
+            // The table lists them already.
+            return ExitCode::from(3);
+        }
+        let mut tally = Tally {
+            documents: run.documents as u64,
+            ..Default::default()
+        };
+        view.failures.iter().cloned().for_each(|f| tally.failure(f));
+        return tally.close(ui, "check");
     }
-    let mut per_rule: std::collections::BTreeMap<&str, usize> = Default::default();
-    let mut per_case: std::collections::BTreeMap<&str, usize> = Default::default();
-    for f in &findings {
-        *per_rule.entry(&f.rule).or_default() += 1;
-        *per_case.entry(&f.case).or_default() += 1;
-        let mut v = serde_json::to_value(f).unwrap_or_default();
-        v["type"] = "finding".into();
-        let _ = writeln!(out, "{v}");
-    }
-    let summary = serde_json::json!({"type": "summary", "cases": assembly.cases.len(), "findings": findings.len(), "unreadable": unreadable, "per_rule": per_rule, "per_case": per_case});
-    let _ = writeln!(out, "{summary}");
-    if unreadable > 0 {
-        return ExitCode::from(3);
-    }
-    if fail_on.is_some_and(|level| findings.iter().any(|f| f.severity >= level)) {
+    if fail_on.is_some_and(|level| run.findings.iter().any(|f| f.severity >= level)) {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+fn title_of(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let t = names.join(" ");
+    if t.chars().count() > 80 {
+        format!("{}…", t.chars().take(79).collect::<String>())
+    } else {
+        t
+    }
 }
 
 fn rules(id: Option<&str>) -> ExitCode {
@@ -332,8 +709,17 @@ fn rules(id: Option<&str>) -> ExitCode {
     }
 }
 
+/// The gold record of an item, for `eval`.
+fn gold_of(item: &Item, limits: &Limits) -> Result<serde_json::Value, String> {
+    let doc = item.read(limits).map_err(|e| e.to_string())?;
+    Ok(wenshu::gold::gold_record(
+        &item.id(),
+        &CaseDocument::new(doc),
+    ))
+}
+
 fn eval(
-    gold: &PathBuf,
+    gold: &Path,
     corpus: &[PathBuf],
     json: Option<PathBuf>,
     min: Option<f64>,
@@ -360,7 +746,7 @@ fn eval(
         .collect();
     let predicted: Vec<serde_json::Value> = items
         .par_iter()
-        .filter_map(|i| extract_one(i, Format::Gold, &limits).ok())
+        .filter_map(|i| gold_of(i, &limits).ok())
         .collect();
     let report = wenshu::eval::score_judgments(&gold, &predicted);
     print!("{}", report.table());
