@@ -14,6 +14,8 @@ pub mod input;
 mod limits;
 pub mod primitives;
 pub mod read;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod text;
 
 pub use engine::{Engine, EngineBuilder};

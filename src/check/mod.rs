@@ -20,6 +20,7 @@ pub use config::RuleConfig;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// A fact worth a human's attention (supervision lead).
@@ -44,6 +45,7 @@ impl std::str::FromStr for Severity {
 
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The case it belongs to.
     pub case: String,
@@ -73,6 +75,7 @@ pub struct Finding {
 /// assert_eq!((v["type"].as_str(), v["kind"].as_str()), (Some("arrest"), Some("提请批准逮捕书")));
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)]
 pub enum Content {

@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 
 /// A suspect named in an arrest document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Suspect {
     /// The name as printed.
     pub name: Field<String>,
@@ -57,6 +58,7 @@ pub struct Suspect {
 
 /// An arrest document, extracted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArrestDocument {
     /// Which of the four arrest documents.
     pub kind: DocType,
