@@ -267,7 +267,7 @@ fn conforms(schema: &Value, v: &Value, what: &str) {
     validate(schema, schema, v, "$", &mut errors);
     assert!(
         errors.is_empty(),
-        "{what} does not conform to its schema:\n  {}",
+        "{what} does not conform to its schema:\n  {}\n(when the types changed on purpose: {REGENERATE})",
         errors[..errors.len().min(10)].join("\n  ")
     );
 }

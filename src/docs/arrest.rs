@@ -56,6 +56,7 @@ pub struct Suspect {
 
 /// An article cited as legal basis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CitedArticle {
     /// `刑事诉讼法`, `刑法`, or the title as written for other laws.
     pub law: String,

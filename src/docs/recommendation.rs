@@ -228,6 +228,7 @@ pub struct RecommendationDocument {
 
 /// A defendant of a 量刑建议书.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecommendedDefendant {
     /// The name as printed (its first mention).
     pub name: Field<String>,
