@@ -15,7 +15,9 @@ fn main() {
     let root = std::env::args_os()
         .nth(1)
         .map_or_else(|| PathBuf::from("examples/cases"), PathBuf::from);
+    let started = std::time::Instant::now();
     let engine = wenshu::Engine::new();
+    eprintln!("engine built in {:.2?}", started.elapsed());
     let started = std::time::Instant::now();
 
     // Files in a deterministic order; expectation and gold files are left out.
@@ -46,6 +48,11 @@ fn main() {
         }
     }
     let n = documents.len();
+    eprintln!(
+        "{n} documents read and extracted in {:.2?} on {} threads",
+        started.elapsed(),
+        rayon::current_num_threads()
+    );
     let assembly = wenshu::check::assemble::assemble(documents, &folders);
     let findings: Vec<_> = assembly
         .cases

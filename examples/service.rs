@@ -400,15 +400,18 @@ fn read_all(
 // Routes
 
 #[derive(Serialize)]
+struct Extracted {
+    name: String,
+    doc_type: DocType,
+    classification: Classification,
+    extraction: Content,
+    read_warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
 #[serde(untagged)]
 enum ExtractResult {
-    Ok {
-        name: String,
-        doc_type: DocType,
-        classification: Classification,
-        extraction: Content,
-        read_warnings: Vec<String>,
-    },
+    Ok(Box<Extracted>),
     Err(DocumentError),
 }
 
@@ -426,13 +429,13 @@ async fn extract(
         read_all(engine, uploads)
             .into_iter()
             .map(|(u, doc)| match doc {
-                Ok(d) => ExtractResult::Ok {
+                Ok(d) => ExtractResult::Ok(Box::new(Extracted {
                     name: u.name,
                     doc_type: d.class.doc_type,
                     read_warnings: d.doc.read_warnings().to_vec(),
                     classification: d.class,
                     extraction: d.content,
-                },
+                })),
                 Err(error) => ExtractResult::Err(DocumentError {
                     name: u.name,
                     error,
