@@ -137,6 +137,7 @@ pub mod extract;
 pub mod gold;
 pub mod input;
 mod limits;
+mod pattern;
 pub mod primitives;
 pub mod read;
 #[cfg(feature = "schema")]

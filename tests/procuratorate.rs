@@ -319,7 +319,7 @@ fn fixtures() -> Vec<(PathBuf, Value)> {
     files.sort();
     let mut out = Vec::new();
     for f in &files {
-        if f.extension().map_or(true, |e| e != "json") {
+        if f.extension().is_none_or(|e| e != "json") {
             continue;
         }
         let Some(gold) = read(f).and_then(|s| serde_json::from_str::<Value>(&s).ok()) else {

@@ -110,6 +110,8 @@ impl Dictionaries {
     /// # Panics
     ///
     /// Never in a released build: the compiled-in files are checked by the test suite.
+    // Compiled-in data, never input: the one panic of this module is deliberate.
+    #[allow(clippy::panic)]
     pub fn builtin() -> Dictionaries {
         let texts = BUILTIN.map(|t| (None, t.to_string()));
         match Self::build(texts) {

@@ -100,43 +100,41 @@ pub struct ArrestDocument {
 }
 
 static ADDRESSEE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([^\s：:，,。；]{2,40}?(?:局|处|所|院|分局|委员会|署|队))[：:]")
-        .expect("addressee pattern")
+    crate::pattern::re(r"^\s*([^\s：:，,。；]{2,40}?(?:局|处|所|院|分局|委员会|署|队))[：:]")
 });
 
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:以|你分局|你局|你处|你单位|你所)\s?([^\s，,。；以]{2,40}?号)\s?《?提请(?:批准)?逮捕(?:书|意见书)")
-        .expect("request pattern")
+    crate::pattern::re(
+        r"(?:以|你分局|你局|你处|你单位|你所)\s?([^\s，,。；以]{2,40}?号)\s?《?提请(?:批准)?逮捕(?:书|意见书)",
+    )
 });
 
 static DECISION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::re(
         r"决定[，,]?(?:不予?)?(?:批准)?(?:逮捕)?(?:对)?(?:涉嫌[^，。；]{2,40}?的)?(?:犯罪嫌疑人)?|(?:提请)?批准逮捕(?:的)?犯罪嫌疑人|逮捕犯罪嫌疑人",
     )
-    .expect("decision pattern")
 });
 
 static REASON_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"审查认为[，,：:]?|本院认为[，,：:]?").expect("reason pattern"));
+    LazyLock::new(|| crate::pattern::re(r"审查认为[，,：:]?|本院认为[，,：:]?"));
 
 static REASON_END_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[，,；]?\s?(?:根据|依照|依据|按照)《|[，,；]?\s?(?:现)?决定不(?:予)?批准逮捕|。")
-        .expect("reason end pattern")
+    crate::pattern::re(
+        r"[，,；]?\s?(?:根据|依照|依据|按照)《|[，,；]?\s?(?:现)?决定不(?:予)?批准逮捕|。",
+    )
 });
 
 static GENDER_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:性别[：:]?\s?)?(男|女)(?:性)?$").expect("gender pattern"));
+    LazyLock::new(|| crate::pattern::re(r"^(?:性别[：:]?\s?)?(男|女)(?:性)?$"));
 
-static ID_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]{17}[0-9Xx]").expect("id pattern"));
+static ID_TOKEN: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"[0-9]{17}[0-9Xx]"));
 
 static ALIAS_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:]?(.{1,10})$").expect("alias pattern")
+    crate::pattern::re(r"^(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:]?(.{1,10})$")
 });
 
-static ETHNICITY_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:民族[：:]?)?([\p{Han}]{1,4}族)$").expect("ethnicity pattern")
-});
+static ETHNICITY_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"^(?:民族[：:]?)?([\p{Han}]{1,4}族)$"));
 
 /// Extracts an arrest document of the given kind (see [`crate::classify`]).
 pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
@@ -284,7 +282,7 @@ static GROUNDS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ("无社会危险性", r"社会危险性|逮捕必要|不需要逮捕|不予逮捕|不宜逮捕"),
     ]
     .into_iter()
-    .map(|(g, p)| (g, Regex::new(p).expect("ground pattern")))
+    .map(|(g, p)| (g, crate::pattern::re(p)))
     .collect()
 });
 
@@ -470,9 +468,8 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
     }
 }
 
-static NOT_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"不构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$)").expect("charge pattern")
-});
+static NOT_CONSTITUTE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"不构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$)"));
 
 fn set_charge(doc: &Document, s: &mut Suspect, list: &str, r: Range<usize>) {
     s.charges = split_charges_at(list, r.start)

@@ -264,18 +264,19 @@ const TITLES: &[&str] = &[
 const TITLE_WINDOW: usize = 600;
 
 static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}A-Za-z0-9（）〔〕]{1,40}?[〔（]\s?[0-9]{4}\s?[〕）]\s?第?\s?[A-Za-z\p{Han}]{0,3}?[0-9]{1,6}\s?号")
-        .expect("number pattern")
+    crate::pattern::re(
+        r"^[\p{Han}A-Za-z0-9（）〔〕]{1,40}?[〔（]\s?[0-9]{4}\s?[〕）]\s?第?\s?[A-Za-z\p{Han}]{0,3}?[0-9]{1,6}\s?号",
+    )
 });
 
 static ADDRESSEE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"此\s?致[\s：:]*([^\s，,。；：:]{2,40}?(?:人民法院|法院|人民检察院|检察院|公安局|分局|公安处))")
-        .expect("addressee pattern")
+    crate::pattern::re(
+        r"此\s?致[\s：:]*([^\s，,。；：:]{2,40}?(?:人民法院|法院|人民检察院|检察院|公安局|分局|公安处))",
+    )
 });
 
-static CITED_INDICTMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?起诉书").expect("cited indictment pattern")
-});
+static CITED_INDICTMENT_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?起诉书"));
 
 /// Reads the header (organ, title, number), the signature date and the addressee.
 pub(crate) fn read_header(doc: &Document) -> Header {
@@ -385,20 +386,19 @@ fn signature_date(doc: &Document, range: Range<usize>) -> (Option<Field<Date>>, 
 }
 
 static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::re(
         r"以([\p{Han}、]{2,60}?罪)(?:对其|对被告人[^，。；]{0,8}?)?(?:追究|论处|定罪|提起公诉)",
     )
-    .expect("charge pattern")
 });
 
-static CHARGE_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$|的)").expect("charge pattern")
-});
+static CHARGE_CONSTITUTE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$|的)"));
 
 /// `涉嫌…罪`, the list of charges up to the punctuation (or 一案 / 被 / 于) after it.
 pub(crate) static SUSPECT_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"涉嫌(?:犯)?([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)")
-        .expect("charge pattern")
+    crate::pattern::re(
+        r"涉嫌(?:犯)?([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)",
+    )
 });
 
 /// Words ending in 罪 that are not charges.
@@ -470,7 +470,7 @@ struct Cue {
 static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     let cue = |tag, p: &str, negatable| Cue {
         tag,
-        re: Regex::new(p).expect("circumstance pattern"),
+        re: crate::pattern::re(p),
         negatable,
     };
     use Circumstance::*;
@@ -504,30 +504,29 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     ]
 });
 
-static NEGATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"不|未|非|无|没有|拒不|否认|尚不|不能|不宜|不予|不区分").expect("negation pattern")
-});
+static NEGATION_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"不|未|非|无|没有|拒不|否认|尚不|不能|不宜|不予|不区分"));
 
 static COLLECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[二两三四五六七八九十]被告人|[二两三四五六七八九十]名被告人|各被告人|上述被告人|全体被告人|被告人均|本案被告人|上列被告人|[二两三四五六七八九十]犯罪嫌疑人|各犯罪嫌疑人|上述犯罪嫌疑人")
-        .expect("collective pattern")
+    crate::pattern::re(
+        r"[二两三四五六七八九十]被告人|[二两三四五六七八九十]名被告人|各被告人|上述被告人|全体被告人|被告人均|本案被告人|上列被告人|[二两三四五六七八九十]犯罪嫌疑人|各犯罪嫌疑人|上述犯罪嫌疑人",
+    )
 });
 
 static PROCEDURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"建议(?:本案|对本案)?(?:依法)?(?:适用|按照?|采用|依照)(简易程序|速裁程序|普通程序)")
-        .expect("procedure pattern")
+    crate::pattern::re(
+        r"建议(?:本案|对本案)?(?:依法)?(?:适用|按照?|采用|依照)(简易程序|速裁程序|普通程序)",
+    )
 });
 
-static PROCEDURE_AGREE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"同意(?:本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)")
-        .expect("procedure pattern")
-});
+static PROCEDURE_AGREE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"同意(?:本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)"));
 
 static TRANSFER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"移送(?:本院)?审查起诉").expect("transfer pattern"));
+    LazyLock::new(|| crate::pattern::re(r"移送(?:本院)?审查起诉"));
 
 static PLEA_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"自愿认罪认罚|签署(?:了)?《?认罪认罚具结书|认罪认罚具结书").expect("plea pattern")
+    crate::pattern::re(r"自愿认罪认罚|签署(?:了)?《?认罪认罚具结书|认罪认罚具结书")
 });
 
 /// Extracts an indictment (起诉书) or a police 起诉意见书.
@@ -676,8 +675,9 @@ fn sub_clauses(s: &str) -> Vec<Range<usize>> {
 
 /// The number of a list item at the start of a clause: `一、`, `2.`, `（三）`.
 static LIST_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])")
-        .expect("list number pattern")
+    crate::pattern::re(
+        r"^(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])",
+    )
 });
 
 /// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.

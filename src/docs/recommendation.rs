@@ -243,94 +243,93 @@ pub struct RecommendedDefendant {
 const N: &str = "[0-9〇零一二三四五六七八九十两廿]{1,4}";
 
 static TERM_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::re(&format!(
         r"^(?:({N})\s?年(半)?)?(?:零|又)?(?:({N})\s?个\s?月)?(?:({N})\s?(?:日|天))?"
     ))
-    .expect("term pattern")
 });
 
-static BARE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^({N})\s?(?:至|到|-|—|－|~|～)\s?")).expect("bare number pattern")
-});
+static BARE_AT: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(&format!(r"^({N})\s?(?:至|到|-|—|－|~|～)\s?")));
 
 static CONNECTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s|[，,]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|在)+")
-        .expect("connector pattern")
+    crate::pattern::re(
+        r"^(?:\s|[，,]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|在)+",
+    )
 });
 
 static PRINCIPAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"死刑[，,]?缓期(?:二|两)年执行|死刑[，,]?缓期执行|无期徒刑|有期徒刑|拘役|管制|死刑|单处罚金|免予刑事处罚|免除刑事处罚")
-        .expect("principal pattern")
+    crate::pattern::re(
+        r"死刑[，,]?缓期(?:二|两)年执行|死刑[，,]?缓期执行|无期徒刑|有期徒刑|拘役|管制|死刑|单处罚金|免予刑事处罚|免除刑事处罚",
+    )
 });
 
 /// Words after which a term stops belonging to the text before a principal penalty.
 static TERM_ANCHOR_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"判处|处以|建议|量刑|在|对").expect("anchor pattern"));
+    LazyLock::new(|| crate::pattern::re(r"判处|处以|建议|量刑|在|对"));
 
 static PROBATION_NO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::re(
         r"不(?:建议|宜|应当?|予|得|能|再)?(?:适用|宣告|判处|判)?缓刑|(?:判处|适用|执行)?实刑",
     )
-    .expect("probation refusal pattern")
 });
 
-static PROBATION_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"缓刑|缓期执行|缓期").expect("probation pattern"));
+static PROBATION_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"缓刑|缓期执行|缓期"));
 
-static PROBATION_PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:考验期(?:限)?)?(?:为)?\s?").expect("probation period pattern")
-});
+static PROBATION_PERIOD_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"^(?:考验期(?:限)?)?(?:为)?\s?"));
 
 static FINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:并处|单处|判处|处)?罚金").expect("fine pattern"));
+    LazyLock::new(|| crate::pattern::re(r"(?:并处|单处|判处|处)?罚金"));
 
 static MONEY_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s|[，,]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|人民币|数额为|为)*$")
-        .expect("money gap pattern")
+    crate::pattern::re(
+        r"^(?:\s|[，,]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|人民币|数额为|为)*$",
+    )
 });
 
-static RIGHTS_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"剥夺政治权利(终身)?").expect("political rights pattern"));
+static RIGHTS_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"剥夺政治权利(终身)?"));
 
 /// Something that makes a sentence a recommendation: `建议` followed by a sentencing word,
 /// or a `量刑建议：` heading.
 static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"量刑建议(?:如下|为)?[：:]|提出(?:如下|以下)?量刑建议|建议")
-        .expect("trigger pattern")
+    crate::pattern::re(r"量刑建议(?:如下|为)?[：:]|提出(?:如下|以下)?量刑建议|建议")
 });
 
 static SENTENCING_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::re(
         r"判处|处以|量刑|有期徒刑|拘役|管制|无期徒刑|死刑|罚金|缓刑|实刑|免予刑事处罚|剥夺政治权利",
     )
-    .expect("sentencing word pattern")
 });
 
 static NAME_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:被告人|犯罪嫌疑人)((?:[^\s，,、。；：:（(）)“”]{1,6}?、)*[^\s，,、。；：:（(）)“”]{1,6}?)(?:[，,（(：:]|涉嫌|犯|因|的|一案|等)")
-        .expect("name list pattern")
+    crate::pattern::re(
+        r"(?:被告人|犯罪嫌疑人)((?:[^\s，,、。；：:（(）)“”]{1,6}?、)*[^\s，,、。；：:（(）)“”]{1,6}?)(?:[，,（(：:]|涉嫌|犯|因|的|一案|等)",
+    )
 });
 
 /// A name right before the penalty proposed for it (`被告人刘涛十个月以上…`).
 static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:被告人|犯罪嫌疑人)([^\s，,、。；：:（(）)“”]{1,6}?)(?:判处|处以|在|有期徒刑|拘役|管制|无期徒刑|死刑|单处|罚金|免予|适用|[0-9一二三四五六七八九十两]{1,3}(?:年|个月|日))")
-        .expect("weak name pattern")
+    crate::pattern::re(
+        r"(?:被告人|犯罪嫌疑人)([^\s，,、。；：:（(）)“”]{1,6}?)(?:判处|处以|在|有期徒刑|拘役|管制|无期徒刑|死刑|单处|罚金|免予|适用|[0-9一二三四五六七八九十两]{1,3}(?:年|个月|日))",
+    )
 });
 
 /// A heading that announces proposals on the following lines.
 static HEADING_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:建议|量刑建议)(?:如下)?[：:]\s*$").expect("heading pattern"));
+    LazyLock::new(|| crate::pattern::re(r"(?:建议|量刑建议)(?:如下)?[：:]\s*$"));
 
 /// An item of a numbered list: `一、`, `1.`, `（一）`.
 static LIST_ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])")
-        .expect("list item pattern")
+    crate::pattern::re(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])",
+    )
 });
 
 /// Words that do not occur in a name but do in the phrase after it.
 static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别")
-        .expect("not-a-name pattern")
+    crate::pattern::re(
+        r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别",
+    )
 });
 
 /// Parses every sentencing recommendation in `range` of the document's text.
@@ -506,8 +505,9 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
 /// A table `被告人 | 罪名 | 量刑情节 | 建议刑罚`, one row per defendant (cells separated by
 /// blanks, or one per line when the table came from a DOCX).
 static TABLE_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"被告人(?:姓名)?[ \n]+罪名[ \n]+(?:(?:量刑情节|情节)[ \n]+)?(?:建议刑罚|量刑建议|建议判处刑罚)")
-        .expect("table head pattern")
+    crate::pattern::re(
+        r"被告人(?:姓名)?[ \n]+罪名[ \n]+(?:(?:量刑情节|情节)[ \n]+)?(?:建议刑罚|量刑建议|建议判处刑罚)",
+    )
 });
 
 /// One row of a recommendation table.
@@ -610,7 +610,7 @@ fn known_names(doc: &Document) -> Vec<String> {
             .as_str()
             .split('、')
             .next()
-            .map_or(true, |n| !plausible(n))
+            .is_none_or(|n| !plausible(n))
         {
             continue;
         }

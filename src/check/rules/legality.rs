@@ -228,8 +228,7 @@ pub(super) fn rules() -> Vec<Rule> {
 }
 
 static EXTRA_DAYS_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"个月(?:零|又)?([〇零一二三四五六七八九十两廿0-9]{1,3})[日天]")
-        .expect("days pattern")
+    crate::pattern::re(r"个月(?:零|又)?([〇零一二三四五六七八九十两廿0-9]{1,3})[日天]")
 });
 
 /// Every defendant of every judgment of the case, with its outcome.
