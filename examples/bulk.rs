@@ -80,10 +80,10 @@ fn main() {
     }
     println!("assembly notes: {}", assembly.notes.len());
     for f in &findings {
-        println!(
-            "{}",
-            serde_json::to_string(f).expect("a finding serialises")
-        );
+        match serde_json::to_string(f) {
+            Ok(line) => println!("{line}"),
+            Err(e) => eprintln!("{}: {e}", f.rule),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //!
 //! After changing an output type: `WENSHU_UPDATE_SCHEMA=1 cargo test --test schema` rewrites
 //! the files; commit them with the change.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(feature = "schema")]
 
 use serde_json::Value;

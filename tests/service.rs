@@ -1,6 +1,7 @@
 //! The HTTP service of `examples/service.rs`, started on a loopback port: real fixtures posted
 //! as JSON and as multipart uploads, the answers checked, and the limits and errors answered
 //! with the right status and a JSON body.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[allow(dead_code)]
 #[path = "../examples/service.rs"]
