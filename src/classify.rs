@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kinds of document the library knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum DocType {
     /// 刑事判决书
@@ -82,6 +83,7 @@ impl DocType {
 
 /// The type of a document and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Classification {
     /// The type.
     pub doc_type: DocType,

@@ -9,6 +9,7 @@ use std::ops::Range;
 /// Where a value came from: the document, the byte span in the text as read
 /// (UTF-8), the page when the source is paged, and the quoted text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// The document's name (path or corpus id).
     pub document: String,
@@ -23,6 +24,11 @@ pub struct Evidence {
 
 /// A value extracted from a document, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Field_of_{T}")
+)]
 pub struct Field<T> {
     /// The value.
     pub value: T,
@@ -32,6 +38,7 @@ pub struct Field<T> {
 
 /// A problem noticed in a document (contradiction, unparseable value, missing section).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// What is wrong.
     pub message: String,

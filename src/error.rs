@@ -4,8 +4,21 @@ use std::path::PathBuf;
 
 /// What went wrong, and with which input.
 ///
-/// Every variant names the document (`source`: a path, a corpus record id or
-/// `"<bytes>"`) so that a bulk run can report the failure and go on.
+/// Every variant names the document (`source_name`: a path, a corpus record id or
+/// `"<bytes>"`) so that a bulk run can report the failure and go on. The enum is
+/// `#[non_exhaustive]`: match it with a wildcard arm.
+///
+/// ```
+/// let engine = wenshu::Engine::new();
+/// match engine.read_bytes("scan.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00") {
+///     Ok(_) => unreachable!("an image has no text"),
+///     Err(wenshu::Error::Unsupported { source_name, what, hint }) => {
+///         assert_eq!(source_name, "scan.jpg");
+///         println!("{what}: {hint}");
+///     }
+///     Err(other) => panic!("{other}"),
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 /// The kinds of section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// Organ, title, number.
@@ -40,6 +41,7 @@ pub enum SectionKind {
 
 /// A section and its byte span in the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// What it is.
     pub kind: SectionKind,
@@ -49,6 +51,7 @@ pub struct Section {
 
 /// The sections of one document, in order, covering the whole text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sections(pub Vec<Section>);
 
 impl Sections {

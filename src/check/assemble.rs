@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 /// A remark about how documents were (or were not) put together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AssemblyNote {
     /// The case concerned, when there is one.
     pub case: Option<String>,

@@ -20,6 +20,7 @@ pub use config::RuleConfig;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// A fact worth a human's attention (supervision lead).
@@ -44,6 +45,7 @@ impl std::str::FromStr for Severity {
 
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The case it belongs to.
     pub case: String,
@@ -62,8 +64,19 @@ pub struct Finding {
 }
 
 /// What was extracted from one document of a case.
+///
+/// In JSON the model's fields carry a `"type"` tag: `judgment`, `indictment`, `arrest`,
+/// `recommendation` or `other`. (Not `kind`: indictments and arrest documents have a `kind`
+/// field of their own, which the tag would collide with.)
+///
+/// ```
+/// let doc = wenshu::Document::from_text("a", "某市公安局\n提请批准逮捕书\n某公（刑）提捕字〔2023〕12号\n犯罪嫌疑人张某，男，1985年3月12日出生。");
+/// let v = serde_json::to_value(wenshu::Engine::new().extract(&doc)).unwrap();
+/// assert_eq!((v["type"].as_str(), v["kind"].as_str()), (Some("arrest"), Some("提请批准逮捕书")));
+/// ```
 #[derive(Debug, Clone, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)]
 pub enum Content {
     /// A judgment or ruling.

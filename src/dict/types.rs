@@ -168,7 +168,7 @@ pub struct Alias {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ChargeRef<'a> {
-    /// The form as written (for [`Dictionaries::charge`], after trimming).
+    /// The form as written (for [`Dictionaries::charge`](super::Dictionaries::charge), after trimming).
     pub written: &'a str,
     /// How the written form relates to `name`.
     pub kind: WrittenKind,
@@ -188,7 +188,7 @@ pub struct ChargeRef<'a> {
     pub record: &'a Charge,
 }
 
-/// A charge name found in a text by [`Dictionaries::find_charges`].
+/// A charge name found in a text by [`Dictionaries::find_charges`](super::Dictionaries::find_charges).
 ///
 /// ```
 /// let d = wenshu::dict::Dictionaries::builtin();
@@ -453,7 +453,7 @@ pub struct CircumstancePattern {
     pub note: String,
 }
 
-/// A circumstance found in a text by [`Dictionaries::find_circumstances`].
+/// A circumstance found in a text by [`Dictionaries::find_circumstances`](super::Dictionaries::find_circumstances).
 ///
 /// ```
 /// use wenshu::dict::{Dictionaries, Polarity};

@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 
 /// A suspect named in an arrest document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Suspect {
     /// The name as printed.
     pub name: Field<String>,
@@ -55,6 +56,7 @@ pub struct Suspect {
 
 /// An article cited as legal basis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CitedArticle {
     /// `刑事诉讼法`, `刑法`, or the title as written for other laws.
     pub law: String,
@@ -64,6 +66,7 @@ pub struct CitedArticle {
 
 /// An arrest document, extracted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArrestDocument {
     /// Which of the four arrest documents.
     pub kind: DocType,

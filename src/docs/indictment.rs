@@ -38,6 +38,11 @@ use std::sync::LazyLock;
 
 /// A sentencing circumstance asserted for a defendant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CircumstanceTag")
+)]
 pub enum Circumstance {
     /// 累犯
     #[serde(rename = "累犯")]
@@ -138,6 +143,7 @@ impl Circumstance {
 
 /// A charge as written, with the official name when known.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Charge {
     /// The charge exactly as written (`非法持有枪支罪`).
     pub name: Field<String>,
@@ -183,6 +189,7 @@ static DICT: LazyLock<Dictionaries> = LazyLock::new(Dictionaries::builtin);
 
 /// A defendant of an indictment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Defendant {
     /// Identity, prior records and custody, from the party paragraph.
     pub party: Party,
@@ -196,6 +203,7 @@ pub struct Defendant {
 
 /// An indictment (or a 起诉意见书), extracted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Indictment {
     /// 起诉书, or 起诉意见书 for the police's recommendation to prosecute.
     pub kind: DocType,

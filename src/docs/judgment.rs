@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 /// A law article applied or cited.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArticleRef {
     /// `刑法`, `刑事诉讼法` or another law's title.
     pub law: String,
@@ -30,6 +31,7 @@ pub struct ArticleRef {
 
 /// The verdict for one defendant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Verdict {
     /// Convicted and sentenced.
     #[serde(rename = "有罪")]
@@ -44,6 +46,7 @@ pub enum Verdict {
 
 /// What the judgment decides for one defendant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Outcome {
     /// The verdict.
     pub verdict: Field<Verdict>,
@@ -61,6 +64,7 @@ pub struct Outcome {
 
 /// A defendant of the judgment: identity, custody, outcome, circumstances.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JudgedDefendant {
     /// Identity, priors, custody, counsel, from the parties section.
     pub party: Party,
@@ -74,6 +78,7 @@ pub struct JudgedDefendant {
 
 /// The sentencing recommendation the court quotes, and whether it adopted it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuotedRecommendation {
     /// The quoted recommendation.
     pub text: Evidence,
@@ -83,6 +88,7 @@ pub struct QuotedRecommendation {
 
 /// A judgment or ruling, extracted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Judgment {
     /// The document's name.
     pub source: String,

@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 
 /// A principal penalty (主刑), or what stands in its place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Penalty {
     /// 有期徒刑
     #[serde(rename = "有期徒刑")]
@@ -101,6 +102,7 @@ impl Penalty {
 /// A term, exact or a range: `十个月` is `min = max = 10 months`, `一年以下` has only `max`,
 /// `三年以上` only `min`, `一年至一年六个月` both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TermRange {
     /// The lower bound, when said.
     pub min: Option<Term>,
@@ -131,6 +133,7 @@ impl TermRange {
 /// An amount of money in yuan, exact or a range; both bounds absent means the amount was
 /// not said (`并处罚金`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AmountRange {
     /// The lower bound, when said.
     pub min: Option<f64>,
@@ -150,6 +153,11 @@ impl AmountRange {
 
 /// Deprivation of political rights (剥夺政治权利).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RecommendedPoliticalRights")
+)]
 pub enum PoliticalRights {
     /// 剥夺政治权利终身
     #[serde(rename = "终身")]
@@ -161,6 +169,7 @@ pub enum PoliticalRights {
 
 /// One recommendation for one defendant (or for the defendants it names together).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SentencingRecommendation {
     /// The principal penalty; `None` when the clause only speaks of probation or the like.
     pub principal: Option<Field<Penalty>>,
@@ -193,6 +202,7 @@ pub type NamedRecommendation = (Option<Field<String>>, SentencingRecommendation)
 
 /// A 量刑建议书: the separate document in which a procuratorate proposes the sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecommendationDocument {
     /// The procuratorate in the header.
     pub procuratorate: Option<Field<String>>,
@@ -218,6 +228,7 @@ pub struct RecommendationDocument {
 
 /// A defendant of a 量刑建议书.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecommendedDefendant {
     /// The name as printed (its first mention).
     pub name: Field<String>,

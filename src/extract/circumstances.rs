@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 /// Who states a circumstance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// The issuing organ affirms it (the court in a judgment, the procuratorate in an indictment).
@@ -18,6 +19,7 @@ pub enum Stance {
 
 /// A sentencing circumstance for one person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Circumstance {
     /// The tag (累犯, 自首, 坦白, 立功, 认罪认罚, 未遂, 中止, 预备, 从犯, 主犯, 未成年人, 退赃退赔, 取得谅解, 前科).
     pub tag: String,

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 /// An earlier conviction or administrative penalty (前科 / 劣迹).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PriorRecord {
     /// The charge or offence, when named (`盗窃罪`).
     pub offence: Option<String>,
@@ -28,6 +29,7 @@ pub struct PriorRecord {
 
 /// A coercive measure of this case with its date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustodyMeasure {
     /// 刑事拘留, 逮捕, 取保候审, 监视居住, 指定居所监视居住, 拘传 or 行政拘留.
     pub measure: String,
@@ -39,6 +41,7 @@ pub struct CustodyMeasure {
 
 /// A defendant or suspect as described in the parties section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Party {
     /// 被告人, 犯罪嫌疑人, 上诉人, 原审被告人, 罪犯.
     pub role: String,

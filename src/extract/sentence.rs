@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 /// Deprivation of political rights.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PoliticalRights {
     /// For a term, in months.
@@ -22,6 +23,7 @@ pub enum PoliticalRights {
 
 /// Confiscation of property as a penalty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confiscation {
     /// 没收个人全部财产.
@@ -32,6 +34,7 @@ pub enum Confiscation {
 
 /// A sentence: what one defendant (or one charge) is given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sentence {
     /// 有期徒刑, 拘役, 管制, 无期徒刑, 死刑, 死刑缓期二年执行, or 无 (fine only).
     pub principal: String,
@@ -53,6 +56,7 @@ pub struct Sentence {
 
 /// The sentence for one charge of several (数罪并罚).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChargeSentence {
     /// The charge as written.
     pub charge: String,

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 /// A court case number, parsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseNumber {
     /// Year in the brackets.
     pub year: u32,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an 18-character ID number says and whether it is valid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IdNumber {
     /// The number as written (upper-case X).
     pub number: String,

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 /// A length of time as sentences state it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Term {
     /// Years and months, as months.
