@@ -125,7 +125,7 @@ pub fn classify(doc: &Document) -> Classification {
     for &(title, ty) in TITLES {
         if let Some(pos) = find_title(window, title) {
             // The earliest title wins; at the same place the longer one (listed first).
-            if best.map_or(true, |(b, _, _)| pos < b) {
+            if best.is_none_or(|(b, _, _)| pos < b) {
                 best = Some((pos, title, ty));
             }
         }

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod gold;
 pub mod input;
 mod limits;
+mod pattern;
 pub mod primitives;
 pub mod read;
 pub mod text;

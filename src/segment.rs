@@ -84,7 +84,7 @@ struct Marker {
 fn m(kind: SectionKind, pattern: &str, after: bool) -> Marker {
     Marker {
         kind,
-        re: Regex::new(pattern).expect("section pattern"),
+        re: crate::pattern::re(pattern),
         after,
     }
 }
@@ -262,7 +262,9 @@ fn find_marker(
     limit: usize,
     prev_start: usize,
 ) -> Option<usize> {
-    let hay = &text[from..limit];
+    // The first party may stand after the operative part (a damaged or odd text): then
+    // there is nothing to search between them.
+    let hay = text.get(from..limit)?;
     if marker.kind == SectionKind::Operative {
         // An appeal ruling quotes the first instance's 判决如下: the last one is this court's.
         let last = marker.re.find_iter(hay).last()?;

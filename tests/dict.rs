@@ -1,5 +1,8 @@
 //! The dictionaries: reproducibility of the generated files, lookups, scanning, penalties.
 
+// Test helpers outside `#[test]` functions may panic (the crate's lints deny it in library code).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;

@@ -1,6 +1,9 @@
 //! Extraction and classification on the committed fixtures (always run: no ../shared needed).
 //! Accuracy is measured against the hand-written gold beside each document.
 
+// Test helpers outside `#[test]` functions may panic (the crate's lints deny it in library code).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use wenshu::{
     classify, docs::judgment::extract_judgment, eval::score_judgments, gold::judgment_gold,

@@ -1,6 +1,8 @@
 //! The PDF text layer: fidelity on the shared real-format fixtures, and typed errors (never
 //! panics) on hostile or broken files built here with lopdf's writer.
 #![cfg(feature = "pdf")]
+// Test helpers outside `#[test]` functions may panic (the crate's lints deny it in library code).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use lopdf::{
     dictionary, Document, EncryptionState, EncryptionVersion, Object, ObjectId, Permissions, Stream,
@@ -167,7 +169,7 @@ fn fidelity(output: &str, truth: &str) -> Fidelity {
         found = hits.len();
         spurious = landed
             .iter()
-            .filter(|l| l.map_or(true, |j| !truth_set.contains(&j)))
+            .filter(|l| l.is_none_or(|j| !truth_set.contains(&j)))
             .count();
     }
     let cjk_spaces = output

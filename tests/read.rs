@@ -4,6 +4,9 @@
 //! (`../shared/fixtures` from the crate root), their DOCX and GB18030 renderings are
 //! also compared with the ground-truth text.
 
+// Test helpers outside `#[test]` functions may panic (the crate's lints deny it in library code).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::path::{Path, PathBuf};

@@ -119,7 +119,7 @@ pub fn persons(d: &CaseDocument) -> Vec<(String, Option<String>, Option<String>)
         Content::Recommendation(r) => r
             .defendants
             .iter()
-            .map(|x| (x.value.clone(), None, None))
+            .map(|x| (x.name.value.clone(), None, None))
             .collect(),
         Content::Other => Vec::new(),
     }

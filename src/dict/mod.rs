@@ -29,7 +29,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 pub use types::{
-    Additional, Alias, Charge, ChargeMatch, ChargeRef, ChargeStatus, CircumstanceMatch,
+    Additional, Alias, Amendment, Charge, ChargeMatch, ChargeRef, ChargeStatus, CircumstanceMatch,
     CircumstancePattern, Deadline, DeadlineUnit, Penalty, PenaltyTier, Polarity, Provision,
     WrittenKind,
 };
@@ -42,22 +42,24 @@ use tsv::Table;
 /// ```
 /// assert!(wenshu::dict::FILES.contains(&"charges.tsv"));
 /// ```
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     "charges.tsv",
     "charge_aliases.tsv",
     "penalties.tsv",
     "circumstances.tsv",
     "deadlines.tsv",
     "legal_user_dict.txt",
+    "amendments.tsv",
 ];
 
-const BUILTIN: [&str; 6] = [
+const BUILTIN: [&str; 7] = [
     include_str!("../../dictionaries/charges.tsv"),
     include_str!("../../dictionaries/charge_aliases.tsv"),
     include_str!("../../dictionaries/penalties.tsv"),
     include_str!("../../dictionaries/circumstances.tsv"),
     include_str!("../../dictionaries/deadlines.tsv"),
     include_str!("../../dictionaries/legal_user_dict.txt"),
+    include_str!("../../dictionaries/amendments.tsv"),
 ];
 
 /// What a pattern of the charge scanner stands for.
@@ -90,6 +92,7 @@ pub struct Dictionaries {
     circ_literal_ids: Vec<usize>,
     circ_regexes: Vec<(usize, Regex)>,
     deadlines: Vec<Deadline>,
+    amendments: Vec<Amendment>,
     deadline_index: HashMap<String, usize>,
     user_dict: String,
     scanner: AhoCorasick,
@@ -107,6 +110,8 @@ impl Dictionaries {
     /// # Panics
     ///
     /// Never in a released build: the compiled-in files are checked by the test suite.
+    // Compiled-in data, never input: the one panic of this module is deliberate.
+    #[allow(clippy::panic)]
     pub fn builtin() -> Dictionaries {
         let texts = BUILTIN.map(|t| (None, t.to_string()));
         match Self::build(texts) {
@@ -138,7 +143,7 @@ impl Dictionaries {
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dictionaries> {
         let dir = dir.as_ref();
-        let mut texts: [(Option<PathBuf>, String); 6] = BUILTIN.map(|t| (None, t.to_string()));
+        let mut texts: [(Option<PathBuf>, String); 7] = BUILTIN.map(|t| (None, t.to_string()));
         for (i, name) in FILES.iter().enumerate() {
             let path = dir.join(name);
             match std::fs::read(&path) {
@@ -161,7 +166,7 @@ impl Dictionaries {
         Self::build(texts)
     }
 
-    fn build(texts: [(Option<PathBuf>, String); 6]) -> Result<Dictionaries> {
+    fn build(texts: [(Option<PathBuf>, String); 7]) -> Result<Dictionaries> {
         let path = |i: usize| {
             texts[i]
                 .0
@@ -173,6 +178,7 @@ impl Dictionaries {
         let (tiers, tier_index) = load_penalties(&path(2), &texts[2].1)?;
         let (circumstances, circ_regexes) = load_circumstances(&path(3), &texts[3].1)?;
         let (deadlines, deadline_index) = load_deadlines(&path(4), &texts[4].1)?;
+        let amendments = load_amendments(&path(6), &texts[6].1)?;
 
         let mut patterns: Vec<&str> = Vec::with_capacity(charges.len() + aliases.len());
         let mut targets = Vec::with_capacity(patterns.capacity());
@@ -237,6 +243,7 @@ impl Dictionaries {
             circ_literal_ids,
             circ_regexes,
             deadlines,
+            amendments,
             deadline_index,
             user_dict,
             scanner,
@@ -602,6 +609,24 @@ impl Dictionaries {
             pos = e;
         }
         out
+    }
+
+    // ---------------------------------------------------------------- amendments
+
+    /// The latest amendment that rewrote `article`, if any: statutory data of the current
+    /// text (penalty tiers, mandatory fines) applies to offences from its effective date on.
+    ///
+    /// ```
+    /// let d = wenshu::dict::Dictionaries::builtin();
+    /// let a = d.latest_amendment("271").unwrap();
+    /// assert_eq!(a.effective.to_string(), "2021-03-01");
+    /// assert!(d.latest_amendment("354").is_none());
+    /// ```
+    pub fn latest_amendment(&self, article: &str) -> Option<&Amendment> {
+        self.amendments
+            .iter()
+            .filter(|a| a.article == article)
+            .max_by_key(|a| a.effective)
     }
 
     // ---------------------------------------------------------------- deadlines
@@ -1055,6 +1080,28 @@ fn load_circumstances(path: &Path, text: &str) -> Result<CompiledPatterns> {
         });
     }
     Ok((out, regexes))
+}
+
+fn load_amendments(path: &Path, text: &str) -> Result<Vec<Amendment>> {
+    let t = Table::parse(path, text, &["article", "amendment", "effective"])?;
+    let mut out = Vec::new();
+    for r in t.rows() {
+        let e = r.get("effective").trim();
+        let effective = crate::primitives::Date::parse_iso(e)
+            .filter(crate::primitives::Date::is_full)
+            .ok_or_else(|| {
+                t.error(
+                    r.line,
+                    format!("effective `{e}` is not a date (YYYY-MM-DD)"),
+                )
+            })?;
+        out.push(Amendment {
+            article: r.get("article").trim().to_string(),
+            amendment: r.get("amendment").trim().to_string(),
+            effective,
+        });
+    }
+    Ok(out)
 }
 
 fn load_deadlines(path: &Path, text: &str) -> Result<(Vec<Deadline>, HashMap<String, usize>)> {

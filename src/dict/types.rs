@@ -328,6 +328,17 @@ pub(crate) fn parse_additional(s: &str) -> Option<Additional> {
     Additional::parse(s)
 }
 
+/// An article rewritten by an amendment of 刑法, from `amendments.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Amendment {
+    /// The article (`271`, `133之一`).
+    pub article: String,
+    /// The amending instrument (`刑法修正案（十一）`).
+    pub amendment: String,
+    /// When the rewrite took effect.
+    pub effective: crate::primitives::Date,
+}
+
 /// One statutory penalty tier (量刑幅度) of `penalties.tsv`.
 ///
 /// ```

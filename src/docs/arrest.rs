@@ -16,12 +16,10 @@
 //! assert_eq!(s.name.value, "张某");
 //! assert_eq!(s.birth_date.as_ref().unwrap().value.to_string(), "1985-03-12");
 //! assert_eq!(s.charge.as_ref().unwrap().value, "盗窃罪");
-//! assert_eq!(a.legal_basis[0].value, "81");
+//! assert_eq!(a.legal_basis[0].value.article, "81");
 //! ```
 
-use super::indictment::{
-    is_person_name, official_charge, read_header, split_charges_at, Charge, SUSPECT_CHARGE_RE,
-};
+use super::indictment::{is_person_name, read_header, split_charges_at, Charge, SUSPECT_CHARGE_RE};
 use crate::classify::DocType;
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
@@ -55,6 +53,15 @@ pub struct Suspect {
     pub party: Option<Party>,
 }
 
+/// An article cited as legal basis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedArticle {
+    /// `刑事诉讼法`, `刑法`, or the title as written for other laws.
+    pub law: String,
+    /// The article number (`81`, `133之一`).
+    pub article: String,
+}
+
 /// An arrest document, extracted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArrestDocument {
@@ -74,54 +81,57 @@ pub struct ArrestDocument {
     pub request_number: Option<Field<String>>,
     /// The date of the request.
     pub request_date: Option<Field<Date>>,
+    /// The police organ that is to execute the decision (the addressee of a decision).
+    pub executing_agency: Option<Field<String>>,
     /// The suspects the document decides on (or asks about).
     pub suspects: Vec<Suspect>,
-    /// 刑事诉讼法 articles cited (`81`).
-    pub legal_basis: Vec<Field<String>>,
-    /// For a refusal: the reasons after `认为`.
+    /// Articles cited, in order, without duplicates (`刑事诉讼法` 81, `刑法` 264 …).
+    pub legal_basis: Vec<Field<CitedArticle>>,
+    /// For a refusal: the reasons after `认为`, as written.
     pub refusal_reasons: Option<Field<String>>,
+    /// For a refusal: the grounds the reasons amount to — `不构成犯罪`, `证据不足` or
+    /// `无社会危险性` (no need of arrest).
+    pub refusal_grounds: Vec<Field<String>>,
     /// Problems noticed.
     pub warnings: Vec<Warning>,
 }
 
 static ADDRESSEE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([^\s：:，,。；]{2,40}?(?:局|处|所|院|分局|委员会|署|队))[：:]")
-        .expect("addressee pattern")
+    crate::pattern::re(r"^\s*([^\s：:，,。；]{2,40}?(?:局|处|所|院|分局|委员会|署|队))[：:]")
 });
 
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?提请(?:批准)?逮捕(?:书|意见书)")
-        .expect("request pattern")
+    crate::pattern::re(
+        r"(?:以|你分局|你局|你处|你单位|你所)\s?([^\s，,。；以]{2,40}?号)\s?《?提请(?:批准)?逮捕(?:书|意见书)",
+    )
 });
 
 static DECISION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"决定(?:不)?(?:批准)?逮捕(?:犯罪嫌疑人)?|(?:提请)?批准逮捕犯罪嫌疑人|逮捕犯罪嫌疑人",
+    crate::pattern::re(
+        r"决定[，,]?(?:不予?)?(?:批准)?(?:逮捕)?(?:对)?(?:涉嫌[^，。；]{2,40}?的)?(?:犯罪嫌疑人)?|(?:提请)?批准逮捕(?:的)?犯罪嫌疑人|逮捕犯罪嫌疑人",
     )
-    .expect("decision pattern")
 });
 
 static REASON_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"审查认为[，,：:]?|本院认为[，,：:]?").expect("reason pattern"));
+    LazyLock::new(|| crate::pattern::re(r"审查认为[，,：:]?|本院认为[，,：:]?"));
 
 static REASON_END_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[，,；]?\s?(?:根据|依照|依据|按照)《|[，,；]?\s?(?:现)?决定不(?:予)?批准逮捕|。")
-        .expect("reason end pattern")
+    crate::pattern::re(
+        r"[，,；]?\s?(?:根据|依照|依据|按照)《|[，,；]?\s?(?:现)?决定不(?:予)?批准逮捕|。",
+    )
 });
 
 static GENDER_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:性别[：:]?\s?)?(男|女)(?:性)?$").expect("gender pattern"));
+    LazyLock::new(|| crate::pattern::re(r"^(?:性别[：:]?\s?)?(男|女)(?:性)?$"));
 
-static ID_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]{17}[0-9Xx]").expect("id pattern"));
+static ID_TOKEN: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"[0-9]{17}[0-9Xx]"));
 
 static ALIAS_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:]?(.{1,10})$").expect("alias pattern")
+    crate::pattern::re(r"^(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:]?(.{1,10})$")
 });
 
-static ETHNICITY_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:民族[：:]?)?([\p{Han}]{1,4}族)$").expect("ethnicity pattern")
-});
+static ETHNICITY_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"^(?:民族[：:]?)?([\p{Han}]{1,4}族)$"));
 
 /// Extracts an arrest document of the given kind (see [`crate::classify`]).
 pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
@@ -130,7 +140,7 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
     if !kind.is_arrest() {
         warnings.push(doc.warning(format!("{} is not an arrest document", kind.name()), None));
     }
-    let header = read_header(doc, kind);
+    let header = read_header(doc);
     warnings.extend(header.warnings.iter().cloned());
     let sections = segment(text, kind);
     let body_start = header.body_start.min(text.len());
@@ -148,14 +158,19 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
         requesting_agency: None,
         request_number: None,
         request_date: None,
+        executing_agency: None,
         suspects: Vec::new(),
         legal_basis: legal_basis(doc, body.clone()),
         refusal_reasons: None,
+        refusal_grounds: Vec::new(),
         warnings: Vec::new(),
     };
     if kind == DocType::ArrestRequest {
+        // The request is the document itself.
         out.addressee = header.addressee;
         out.requesting_agency = out.organ.clone();
+        out.request_number = out.number.clone();
+        out.request_date = out.date.clone();
         out.suspects = request_suspects(doc, &sections, body.clone(), &mut warnings);
     } else {
         if let Some(c) = ADDRESSEE_AT.captures(&text[body.clone()]) {
@@ -177,9 +192,15 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
                 out.requesting_agency = out.addressee.clone();
             }
         }
+        // A decision goes to the police organ that executes it (or releases the suspect).
+        out.executing_agency = out.addressee.clone();
         out.suspects = decision_suspects(doc, body.clone(), &mut warnings);
         if kind == DocType::ArrestRefusal {
             out.refusal_reasons = refusal_reasons(doc, body.clone());
+            out.refusal_grounds = out
+                .refusal_reasons
+                .as_ref()
+                .map_or_else(Vec::new, |r| refusal_grounds(doc, r));
             if out.refusal_reasons.is_none() {
                 warnings.push(doc.warning("refusal without readable reasons", None));
             }
@@ -214,20 +235,53 @@ fn request_date(
     Some(doc.field(d.date, r))
 }
 
-/// 刑事诉讼法 articles cited in the range.
-fn legal_basis(doc: &Document, range: Range<usize>) -> Vec<Field<String>> {
+/// Articles of 刑法 and 刑事诉讼法 cited in the range, in order, without duplicates.
+fn legal_basis(doc: &Document, range: Range<usize>) -> Vec<Field<CitedArticle>> {
     let text = doc.text();
-    let mut out: Vec<Field<String>> = Vec::new();
-    for a in find_articles(&text[range.clone()]) {
-        if a.law == "刑事诉讼法" && !out.iter().any(|f| f.value == a.article) {
-            out.push(doc.field(
-                a.article,
-                range.start + a.span.start..range.start + a.span.end,
-            ));
+    let Some(hay) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Field<CitedArticle>> = Vec::new();
+    for a in find_articles(hay) {
+        if !matches!(a.law.as_str(), "刑法" | "刑事诉讼法") {
+            continue;
+        }
+        let cited = CitedArticle {
+            law: a.law,
+            article: a.article,
+        };
+        if !out.iter().any(|f| f.value == cited) {
+            out.push(doc.field(cited, range.start + a.span.start..range.start + a.span.end));
         }
     }
     out
 }
+
+/// The grounds of a refusal, from the words of its reasons: not a crime, insufficient
+/// evidence, or no danger that arrest must prevent. The first that applies, in that order.
+fn refusal_grounds(doc: &Document, reasons: &Field<String>) -> Vec<Field<String>> {
+    let text = doc.text();
+    let Some(start) = text.find(reasons.value.as_str()) else {
+        return Vec::new();
+    };
+    for (ground, re) in GROUNDS.iter() {
+        if let Some(m) = re.find(&reasons.value) {
+            return vec![doc.field(ground.to_string(), start + m.start()..start + m.end())];
+        }
+    }
+    Vec::new()
+}
+
+static GROUNDS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    [
+        ("不构成犯罪", r"不构成(?:[\p{Han}、]{0,30}罪|犯罪)|不认为是犯罪|情节显著轻微|不应当?追究刑事责任|依法不负刑事责任"),
+        ("证据不足", r"证据不足|不足以(?:证明|认定)|事实不清|(?:不能|无法|尚不能)(?:证明|认定)"),
+        ("无社会危险性", r"社会危险性|逮捕必要|不需要逮捕|不予逮捕|不宜逮捕"),
+    ]
+    .into_iter()
+    .map(|(g, p)| (g, crate::pattern::re(p)))
+    .collect()
+});
 
 /// Suspects of an approval, decision or refusal: `决定批准逮捕犯罪嫌疑人张某（性别男，…）、李某（…）`,
 /// else the ones the request named.
@@ -398,15 +452,26 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
             set_charge(doc, s, &list, r.clone());
         }
     }
+    // A refusal may name the charge only to deny it: `其行为不构成诈骗罪`.
+    if suspects.iter().any(|s| s.charge.is_none()) {
+        if let Some(c) = NOT_CONSTITUTE_RE.captures(hay) {
+            if let Some(list) = c.get(1) {
+                let r = body.start + list.start()..body.start + list.end();
+                for s in suspects.iter_mut().filter(|s| s.charge.is_none()) {
+                    set_charge(doc, s, list.as_str(), r.clone());
+                }
+            }
+        }
+    }
 }
+
+static NOT_CONSTITUTE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"不构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$)"));
 
 fn set_charge(doc: &Document, s: &mut Suspect, list: &str, r: Range<usize>) {
     s.charges = split_charges_at(list, r.start)
         .into_iter()
-        .map(|(n, rr)| Charge {
-            official: official_charge(&n),
-            name: doc.field(n, rr),
-        })
+        .map(|(n, rr)| Charge::read(doc, n, rr))
         .collect();
     s.charge = Some(doc.field(list.to_string(), r));
 }
@@ -475,31 +540,56 @@ fn refusal_reasons(doc: &Document, body: Range<usize>) -> Option<Field<String>> 
 }
 
 /// The arrest document in the gold schema of the case bundles (`truth.json` → `arrests[]`,
-/// without `file`): number as printed, ISO date, procuratorate (the issuing organ),
-/// requesting agency, request number, suspects with identity and charge as written.
+/// without `file`), with the fields the fixtures add for the other kinds: kind, number as
+/// printed, ISO dates, the procuratorate (for a request: the one addressed), requesting and
+/// executing agencies, request number and date, suspects with identity and charge (the
+/// charges as written, one string), legal basis as `{law, article}`, refusal grounds.
 pub fn arrest_gold(a: &ArrestDocument) -> serde_json::Value {
     let s = |f: &Option<Field<String>>| f.as_ref().map(|f| f.value.clone());
+    let d = |f: &Option<Field<Date>>| f.as_ref().map(|f| f.value.to_string());
     let suspects: Vec<serde_json::Value> = a
         .suspects
         .iter()
         .map(|x| {
-            serde_json::json!({
+            let mut v = serde_json::json!({
                 "name": x.name.value,
                 "gender": s(&x.gender),
-                "birth_date": x.birth_date.as_ref().map(|d| d.value.to_string()),
+                "birth_date": d(&x.birth_date),
                 "id_number": x.id_number.as_ref().map(|i| i.value.number.clone()),
                 "charge": s(&x.charge),
-            })
+                "charges": x.charges.iter().map(|c| c.gold_name().to_string()).collect::<Vec<_>>(),
+                "charges_written": x.charges.iter().map(|c| c.name.value.clone()).collect::<Vec<_>>(),
+                "ethnicity": s(&x.ethnicity),
+            });
+            if let (Some(p), Some(obj)) = (&x.party, v.as_object_mut()) {
+                let custody: Vec<serde_json::Value> = p
+                    .custody
+                    .iter()
+                    .map(|c| serde_json::json!({"measure": c.measure, "date": c.date.map(|x| x.to_string())}))
+                    .collect();
+                obj.insert("custody".into(), serde_json::Value::Array(custody));
+            }
+            v
         })
         .collect();
+    let procuratorate = if a.kind == DocType::ArrestRequest {
+        s(&a.addressee)
+    } else {
+        s(&a.organ)
+    };
     serde_json::json!({
         "kind": a.kind.name(),
         "number": s(&a.number),
-        "date": a.date.as_ref().map(|d| d.value.to_string()),
-        "procuratorate": s(&a.organ),
+        "date": d(&a.date),
+        "procuratorate": procuratorate,
         "requesting_agency": s(&a.requesting_agency),
         "request_number": s(&a.request_number),
+        "request_date": d(&a.request_date),
+        "executing_agency": s(&a.executing_agency),
         "suspects": suspects,
+        "legal_basis": a.legal_basis.iter().map(|l| serde_json::json!({"law": l.value.law, "article": l.value.article})).collect::<Vec<_>>(),
+        "refusal_reasons": (a.kind == DocType::ArrestRefusal)
+            .then(|| a.refusal_grounds.iter().map(|g| g.value.clone()).collect::<Vec<_>>()),
     })
 }
 
@@ -522,7 +612,8 @@ mod tests {
             a.refusal_reasons
         );
         assert_eq!(a.suspects[1].charge.as_ref().unwrap().value, "盗窃罪");
-        assert_eq!(a.legal_basis[0].value, "90");
+        assert_eq!(a.legal_basis[0].value.article, "90");
+        assert_eq!(a.refusal_grounds[0].value, "证据不足");
         assert_eq!(
             a.request_date.as_ref().unwrap().value.to_string(),
             "2023-02-01"

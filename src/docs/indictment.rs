@@ -25,6 +25,7 @@ use super::recommendation::{
     parse_recommendation_in, recommendation_gold, SentencingRecommendation,
 };
 use crate::classify::{classify, DocType};
+use crate::dict::{Dictionaries, WrittenKind};
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
 use crate::primitives::{find_articles, find_dates, find_dates_from, Date};
@@ -83,6 +84,37 @@ pub enum Circumstance {
 }
 
 impl Circumstance {
+    /// Every circumstance.
+    pub const ALL: [Circumstance; 14] = [
+        Circumstance::Recidivist,
+        Circumstance::Surrender,
+        Circumstance::Confession,
+        Circumstance::MeritoriousService,
+        Circumstance::PleaAgreement,
+        Circumstance::Attempt,
+        Circumstance::Abandonment,
+        Circumstance::Preparation,
+        Circumstance::Accessory,
+        Circumstance::Principal,
+        Circumstance::Minor,
+        Circumstance::Restitution,
+        Circumstance::Forgiveness,
+        Circumstance::PriorRecord,
+    ];
+
+    /// The circumstance a tag names (`坦白` → [`Circumstance::Confession`]).
+    pub fn from_name(tag: &str) -> Option<Circumstance> {
+        Circumstance::ALL
+            .into_iter()
+            .find(|c| c.name() == tag.trim())
+    }
+
+    /// Whether the tag belongs to the gold schema (the annotation guide's list, which has no
+    /// 主犯 and no 预备).
+    pub fn in_gold(self) -> bool {
+        !matches!(self, Circumstance::Principal | Circumstance::Preparation)
+    }
+
     /// The tag as written in gold files.
     pub fn name(self) -> &'static str {
         match self {
@@ -109,16 +141,45 @@ impl Circumstance {
 pub struct Charge {
     /// The charge exactly as written (`非法持有枪支罪`).
     pub name: Field<String>,
-    /// The official charge name, when a charge dictionary maps the written one.
+    /// The current official charge name the written one stands for, when the charge
+    /// dictionary knows it (`非法持有、私藏枪支、弹药罪`; `走私、贩卖、运输、制造毒品罪` for
+    /// `贩卖毒品罪`).
     pub official: Option<String>,
 }
 
 impl Charge {
+    /// A charge read at `range`, resolved against the charge dictionary.
+    pub(crate) fn read(doc: &Document, written: String, range: Range<usize>) -> Charge {
+        Charge {
+            official: official_charge(&written),
+            name: doc.field(written, range),
+        }
+    }
+
     /// The official name if known, else the written one.
     pub fn canonical(&self) -> &str {
         self.official.as_deref().unwrap_or(&self.name.value)
     }
+
+    /// The name the gold files record: the written name when it is an official name or a
+    /// component of a selective charge (贩卖毒品罪, a legitimate conviction name), the official
+    /// name for a short form, a variant or a renamed name (帮信罪 → 帮助信息网络犯罪活动罪).
+    pub fn gold_name(&self) -> &str {
+        let legitimate = DICT.charge(&self.name.value).is_some_and(|r| match r.kind {
+            WrittenKind::Official => r.official == Some(r.name),
+            WrittenKind::Selective => true,
+            _ => false,
+        });
+        if legitimate {
+            &self.name.value
+        } else {
+            self.canonical()
+        }
+    }
 }
+
+/// The charge dictionary, built once.
+static DICT: LazyLock<Dictionaries> = LazyLock::new(Dictionaries::builtin);
 
 /// A defendant of an indictment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -195,25 +256,25 @@ const TITLES: &[&str] = &[
 const TITLE_WINDOW: usize = 600;
 
 static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}A-Za-z0-9（）〔〕]{1,40}?[〔（]\s?[0-9]{4}\s?[〕）]\s?第?\s?[A-Za-z\p{Han}]{0,3}?[0-9]{1,6}\s?号")
-        .expect("number pattern")
+    crate::pattern::re(
+        r"^[\p{Han}A-Za-z0-9（）〔〕]{1,40}?[〔（]\s?[0-9]{4}\s?[〕）]\s?第?\s?[A-Za-z\p{Han}]{0,3}?[0-9]{1,6}\s?号",
+    )
 });
 
 static ADDRESSEE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"此\s?致[\s：:]*([^\s，,。；：:]{2,40}?(?:人民法院|法院|人民检察院|检察院|公安局|分局|公安处))")
-        .expect("addressee pattern")
+    crate::pattern::re(
+        r"此\s?致[\s：:]*([^\s，,。；：:]{2,40}?(?:人民法院|法院|人民检察院|检察院|公安局|分局|公安处))",
+    )
 });
 
-static CITED_INDICTMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?起诉书").expect("cited indictment pattern")
-});
+static CITED_INDICTMENT_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?起诉书"));
 
 /// Reads the header (organ, title, number), the signature date and the addressee.
-pub(crate) fn read_header(doc: &Document, _ty: DocType) -> Header {
+pub(crate) fn read_header(doc: &Document) -> Header {
     let text = doc.text();
     let mut h = Header::default();
-    let window_end = floor_boundary(text, TITLE_WINDOW);
-    let window = &text[..window_end];
+    let window = crate::text::prefix(text, TITLE_WINDOW);
     let title = TITLES
         .iter()
         .filter_map(|t| find_title(window, t))
@@ -316,25 +377,20 @@ fn signature_date(doc: &Document, range: Range<usize>) -> (Option<Field<Date>>, 
     (Some(doc.field(last.date, r)), None)
 }
 
-fn floor_boundary(s: &str, at: usize) -> usize {
-    if at >= s.len() {
-        return s.len();
-    }
-    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
-}
-
 static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以([\p{Han}、]{2,60}?罪)(?:追究|论处|定罪|提起公诉)").expect("charge pattern")
+    crate::pattern::re(
+        r"以([\p{Han}、]{2,60}?罪)(?:对其|对被告人[^，。；]{0,8}?)?(?:追究|论处|定罪|提起公诉)",
+    )
 });
 
-static CHARGE_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$|的)").expect("charge pattern")
-});
+static CHARGE_CONSTITUTE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$|的)"));
 
 /// `涉嫌…罪`, the list of charges up to the punctuation (or 一案 / 被 / 于) after it.
 pub(crate) static SUSPECT_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"涉嫌(?:犯)?([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)")
-        .expect("charge pattern")
+    crate::pattern::re(
+        r"涉嫌(?:犯)?([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)",
+    )
 });
 
 /// Words ending in 罪 that are not charges.
@@ -391,10 +447,9 @@ pub(crate) fn charges_in(re: &Regex, s: &str, abs: usize) -> Vec<(String, Range<
     out
 }
 
-/// The official name of a written charge. A charge dictionary plugs in here; until then
-/// nothing is mapped (the written name is kept as is).
-pub(crate) fn official_charge(_written: &str) -> Option<String> {
-    None
+/// The current official name of a written charge, from the charge dictionary.
+fn official_charge(written: &str) -> Option<String> {
+    DICT.charge(written)?.official.map(str::to_string)
 }
 
 struct Cue {
@@ -407,7 +462,7 @@ struct Cue {
 static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     let cue = |tag, p: &str, negatable| Cue {
         tag,
-        re: Regex::new(p).expect("circumstance pattern"),
+        re: crate::pattern::re(p),
         negatable,
     };
     use Circumstance::*;
@@ -428,12 +483,12 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(Principal, r"主犯|主要作用", true),
         cue(
             Minor,
-            r"(?:已满|不满|未满)十[二四六]周岁[，,]?(?:不满|未满)十八周岁|系未成年人|未成年人犯罪|犯罪时(?:系|是|为|尚)?未成年",
+            r"(?:已满|不满|未满)十[二四六]周岁[，,]?(?:不满|未满)十八周岁|(?:不满|未满)十八周岁|系未成年人|未成年人犯罪|犯罪时(?:系|是|为|尚)?未成年",
             false,
         ),
         cue(
             Restitution,
-            r"退赃|退赔|退缴|退还(?:了)?(?:全部|部分)?(?:赃款|赃物)|退回(?:了)?(?:全部|部分)?赃款",
+            r"退赃|退赔|退缴|(?:退还|退回|归还|返还)(?:了)?(?:全部|部分)?(?:赃款|赃物|违法所得|透支本金|本金|挪用(?:的)?(?:公款|资金|款项)|所骗(?:取)?(?:的)?(?:款项|钱款|财物))",
             true,
         ),
         cue(Forgiveness, r"谅解", true),
@@ -441,30 +496,29 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     ]
 });
 
-static NEGATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"不|未|非|无|没有|拒不|否认|尚不|不能|不宜|不予|不区分").expect("negation pattern")
-});
+static NEGATION_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"不|未|非|无|没有|拒不|否认|尚不|不能|不宜|不予|不区分"));
 
 static COLLECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[二两三四五六七八九十]被告人|[二两三四五六七八九十]名被告人|各被告人|上述被告人|全体被告人|被告人均|本案被告人|上列被告人|[二两三四五六七八九十]犯罪嫌疑人|各犯罪嫌疑人|上述犯罪嫌疑人")
-        .expect("collective pattern")
+    crate::pattern::re(
+        r"[二两三四五六七八九十]被告人|[二两三四五六七八九十]名被告人|各被告人|上述被告人|全体被告人|被告人均|本案被告人|上列被告人|[二两三四五六七八九十]犯罪嫌疑人|各犯罪嫌疑人|上述犯罪嫌疑人",
+    )
 });
 
 static PROCEDURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"建议(?:本案|对本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)")
-        .expect("procedure pattern")
+    crate::pattern::re(
+        r"建议(?:本案|对本案)?(?:依法)?(?:适用|按照?|采用|依照)(简易程序|速裁程序|普通程序)",
+    )
 });
 
-static PROCEDURE_AGREE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"同意(?:本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)")
-        .expect("procedure pattern")
-});
+static PROCEDURE_AGREE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"同意(?:本案)?(?:依法)?适用(简易程序|速裁程序|普通程序)"));
 
 static TRANSFER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"移送(?:本院)?审查起诉").expect("transfer pattern"));
+    LazyLock::new(|| crate::pattern::re(r"移送(?:本院)?审查起诉"));
 
 static PLEA_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"自愿认罪认罚|签署(?:了)?《?认罪认罚具结书|认罪认罚具结书").expect("plea pattern")
+    crate::pattern::re(r"自愿认罪认罚|签署(?:了)?《?认罪认罚具结书|认罪认罚具结书")
 });
 
 /// Extracts an indictment (起诉书) or a police 起诉意见书.
@@ -482,7 +536,7 @@ pub fn extract_indictment(doc: &Document) -> Indictment {
             DocType::Indictment
         }
     };
-    let header = read_header(doc, kind);
+    let header = read_header(doc);
     warnings.extend(header.warnings.iter().cloned());
     let sections = segment(text, kind);
     let parties_range = sections
@@ -507,19 +561,27 @@ pub fn extract_indictment(doc: &Document) -> Indictment {
         })
         .collect();
     if let Some(r) = reasoning.clone() {
-        attribute_reasoning(doc, r.clone(), &names, &mut defendants);
+        for (d, (charges, circumstances)) in
+            defendants
+                .iter_mut()
+                .zip(read_reasoning(doc, r.clone(), &names))
+        {
+            d.charges = charges;
+            d.circumstances = circumstances;
+        }
         let recs = parse_recommendation_in(doc, r.clone(), &names, &mut warnings);
         assign_recommendations(doc, recs, &mut defendants, &mut warnings);
     }
     charges_fallback(doc, &sections, &names, &mut defendants);
-    for d in &mut defendants {
-        settle_circumstances(&mut d.circumstances);
-    }
     let articles = reasoning
         .clone()
         .map_or_else(Vec::new, |r| criminal_law_articles(doc, r));
     let plea_agreement = plea_flag(doc, &defendants, &sections);
-    let procedure_proposed = proposed_procedure(doc, &sections);
+    let before_signature = sections
+        .get(SectionKind::Signature)
+        .or_else(|| sections.get(SectionKind::Appendix))
+        .map_or(text.len(), |r| r.start);
+    let procedure_proposed = proposed_procedure(doc, 0..before_signature);
     let transfer_date = transfer_date(doc, &sections, &mut warnings);
     check_completeness(
         doc,
@@ -585,31 +647,36 @@ fn matcher(names: &[&str]) -> Option<AhoCorasick> {
         .ok()
 }
 
-/// Sub-clauses: runs without `，。；` or a line break, with their offsets.
-fn sub_clauses(s: &str) -> Vec<(Range<usize>, bool)> {
-    // (range, whether a sentence ended just before it)
+/// Sub-clauses: runs without `，。；` or a line break.
+fn sub_clauses(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut new_sentence = true;
     for (i, c) in s.char_indices() {
         if matches!(c, '，' | ',' | '。' | '；' | ';' | '\n') {
             if i > start {
-                out.push((start..i, new_sentence));
+                out.push(start..i);
             }
-            new_sentence = matches!(c, '。' | '\n');
             start = i + c.len_utf8();
         }
     }
     if start < s.len() {
-        out.push((start..s.len(), new_sentence));
+        out.push(start..s.len());
     }
     out
 }
 
+/// The number of a list item at the start of a clause: `一、`, `2.`, `（三）`.
+static LIST_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"^(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])",
+    )
+});
+
 /// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.
 fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut rest = clause.trim_start();
+    let trimmed = clause.trim_start();
+    let mut rest = &trimmed[LIST_NUMBER_RE.find(trimmed).map_or(0, |m| m.end())..];
     loop {
         for w in ["被告人", "犯罪嫌疑人", "对", "其中", "、", "和", "及", "与"] {
             if let Some(r) = rest.strip_prefix(w) {
@@ -638,23 +705,29 @@ fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
     out
 }
 
+/// What the reasoning says of each defendant: charges and circumstances.
+pub(crate) type ReasoningRead = (Vec<Charge>, Vec<Field<Circumstance>>);
+
 /// Reads charges and circumstances clause by clause, attributing each to the defendants the
-/// clause is about (named at its start, collectively, or carried over from before).
-fn attribute_reasoning(
+/// clause is about (named at its start, collectively, or carried over from before). One entry
+/// per name, in the order of `names`.
+pub(crate) fn read_reasoning(
     doc: &Document,
     range: Range<usize>,
     names: &[&str],
-    defendants: &mut [Defendant],
-) {
+) -> Vec<ReasoningRead> {
     let text = doc.text();
-    let hay = &text[range.clone()];
-    let all: Vec<usize> = (0..defendants.len()).collect();
+    let Some(hay) = text.get(range.clone()) else {
+        return vec![(Vec::new(), Vec::new()); names.len()];
+    };
+    let all: Vec<usize> = (0..names.len()).collect();
     let ac = matcher(names);
     let mut subject: Vec<usize> = Vec::new();
-    let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
-    let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
-    let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); defendants.len()];
-    for (clause, _new_sentence) in sub_clauses(hay) {
+    let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
+    let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
+    let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
+    let mut circumstances: Vec<Vec<Field<Circumstance>>> = vec![Vec::new(); names.len()];
+    for clause in sub_clauses(hay) {
         let s = &hay[clause.clone()];
         let abs = range.start + clause.start;
         if let Some(ac) = ac.as_ref() {
@@ -700,11 +773,18 @@ fn attribute_reasoning(
                 if cue.tag == Circumstance::PriorRecord && s[m.end()..].starts_with("材料") {
                     continue;
                 }
+                // 胁从犯 is not 从犯.
+                if cue.tag == Circumstance::Accessory && s[..m.start()].ends_with('胁') {
+                    continue;
+                }
+                // A title quoted in 《》 (…认罪认罚从宽制度…办法) asserts nothing.
+                if s[..m.start()].matches('《').count() > s[..m.start()].matches('》').count() {
+                    continue;
+                }
                 for &i in who {
-                    if let Some(d) = defendants.get_mut(i) {
-                        if !d.circumstances.iter().any(|c| c.value == cue.tag) {
-                            d.circumstances
-                                .push(doc.field(cue.tag, abs + m.start()..abs + m.end()));
+                    if let Some(list) = circumstances.get_mut(i) {
+                        if !list.iter().any(|c| c.value == cue.tag) {
+                            list.push(doc.field(cue.tag, abs + m.start()..abs + m.end()));
                         }
                     }
                 }
@@ -712,20 +792,20 @@ fn attribute_reasoning(
             }
         }
     }
-    for (i, d) in defendants.iter_mut().enumerate() {
+    let mut out = Vec::with_capacity(names.len());
+    for (i, mut circ) in circumstances.into_iter().enumerate() {
         let chosen = [&prosecuted[i], &constituted[i], &suspected[i]]
             .into_iter()
             .find(|l| !l.is_empty());
-        if let Some(list) = chosen {
-            d.charges = list
-                .iter()
-                .map(|(n, r)| Charge {
-                    name: doc.field(n.clone(), r.clone()),
-                    official: official_charge(n),
-                })
-                .collect();
-        }
+        let charges = chosen.map_or_else(Vec::new, |list| {
+            list.iter()
+                .map(|(n, r)| Charge::read(doc, n.clone(), r.clone()))
+                .collect()
+        });
+        settle_circumstances(&mut circ);
+        out.push((charges, circ));
     }
+    out
 }
 
 /// Whether a negation stands shortly before `at` in the clause.
@@ -778,10 +858,7 @@ fn charges_fallback(
                     if d.charges.is_empty() {
                         d.charges = split_charges_at(list.as_str(), r.start + list.start())
                             .into_iter()
-                            .map(|(n, rr)| Charge {
-                                official: official_charge(&n),
-                                name: doc.field(n, rr),
-                            })
+                            .map(|(n, rr)| Charge::read(doc, n, rr))
                             .collect();
                     }
                 }
@@ -793,10 +870,7 @@ fn charges_fallback(
         if let Some(hay) = text.get(p.clone()) {
             d.charges = charges_in(&SUSPECT_CHARGE_RE, hay, p.start)
                 .into_iter()
-                .map(|(n, r)| Charge {
-                    official: official_charge(&n),
-                    name: doc.field(n, r),
-                })
+                .map(|(n, r)| Charge::read(doc, n, r))
                 .collect();
         }
     }
@@ -838,7 +912,7 @@ fn assign_recommendations(
 }
 
 /// 刑法 articles in the range, in order, without duplicates.
-fn criminal_law_articles(doc: &Document, range: Range<usize>) -> Vec<Field<String>> {
+pub(crate) fn criminal_law_articles(doc: &Document, range: Range<usize>) -> Vec<Field<String>> {
     let text = doc.text();
     let mut out: Vec<Field<String>> = Vec::new();
     for a in find_articles(&text[range.clone()]) {
@@ -869,19 +943,18 @@ fn plea_flag(doc: &Document, defendants: &[Defendant], sections: &Sections) -> O
     Some(doc.field(true, from + m.start()..from + m.end()))
 }
 
-fn proposed_procedure(doc: &Document, sections: &Sections) -> Option<Field<String>> {
-    let text = doc.text();
-    let end = sections
-        .get(SectionKind::Signature)
-        .or_else(|| sections.get(SectionKind::Appendix))
-        .map_or(text.len(), |r| r.start);
-    let hay = &text[..end];
+/// The procedure proposed in `range`: `建议…适用X`, else `同意…适用X`.
+pub(crate) fn proposed_procedure(doc: &Document, range: Range<usize>) -> Option<Field<String>> {
+    let hay = doc.text().get(range.clone())?;
     let c = PROCEDURE_RE
         .captures(hay)
         .or_else(|| PROCEDURE_AGREE_RE.captures(hay))?;
     let whole = c.get(0)?;
     let m = c.get(1)?;
-    Some(doc.field(m.as_str().to_string(), whole.range()))
+    Some(doc.field(
+        m.as_str().to_string(),
+        range.start + whole.start()..range.start + whole.end(),
+    ))
 }
 
 fn transfer_date(
@@ -982,18 +1055,11 @@ fn check_completeness(
     }
 }
 
-/// A number of yuan as JSON: an integer when it is whole.
-pub(crate) fn yuan_json(v: f64) -> serde_json::Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        serde_json::json!(v as i64)
-    } else {
-        serde_json::json!(v)
-    }
-}
-
 /// The indictment in the gold schema of the case bundles (`truth.json` → `indictment`):
-/// number as printed, ISO dates, defendants with identity, custody, charges, circumstances
-/// and recommendation, 刑法 articles as strings, the proposed procedure.
+/// number as printed, ISO dates, defendants with identity, custody, charges (official names
+/// where known, and as written), circumstances and recommendation (see
+/// [`recommendation_gold`]), 刑法 articles as strings, the proposed procedure, and the court
+/// addressed.
 pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
     let s = |f: &Option<Field<String>>| f.as_ref().map(|f| f.value.clone());
     let d = |f: &Option<Field<Date>>| f.as_ref().map(|f| f.value.to_string());
@@ -1012,8 +1078,9 @@ pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
                     "measure": c.measure,
                     "date": c.date.map(|x| x.to_string()),
                 })).collect::<Vec<_>>(),
-                "charges": def.charges.iter().map(|c| c.canonical().to_string()).collect::<Vec<_>>(),
-                "circumstances": def.circumstances.iter().map(|c| c.value.name()).collect::<Vec<_>>(),
+                "charges": def.charges.iter().map(|c| c.gold_name().to_string()).collect::<Vec<_>>(),
+                "charges_written": def.charges.iter().map(|c| c.name.value.clone()).collect::<Vec<_>>(),
+                "circumstances": def.circumstances.iter().filter(|c| c.value.in_gold()).map(|c| c.value.name()).collect::<Vec<_>>(),
                 "recommendation": def.recommendation.as_ref().map(recommendation_gold),
             })
         })
@@ -1022,8 +1089,123 @@ pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
         "number": s(&ind.number),
         "date": d(&ind.date),
         "procuratorate": s(&ind.procuratorate),
+        "court": s(&ind.addressee),
         "defendants": defendants,
         "articles": ind.articles.iter().map(|a| a.value.clone()).collect::<Vec<_>>(),
         "procedure_proposed": s(&ind.procedure_proposed),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(reasoning: &str, names: &[&str]) -> Vec<Vec<&'static str>> {
+        let doc = Document::from_text("t", reasoning);
+        read_reasoning(&doc, 0..doc.text().len(), names)
+            .into_iter()
+            .map(|(_, c)| c.iter().map(|f| f.value.name()).collect())
+            .collect()
+    }
+
+    /// (reasoning about 张某, the tags asserted)
+    const CUES: &[(&str, &[&str])] = &[
+        ("被告人张某系累犯，应当从重处罚。", &["累犯"]),
+        ("被告人张某不构成累犯。", &[]),
+        (
+            "被告人张某到案后如实供述自己的罪行，可以从轻处罚。",
+            &["坦白"],
+        ),
+        ("被告人张某未能如实供述自己的罪行。", &[]),
+        (
+            "依照《中华人民共和国刑法》第六十七条第三款的规定，可以从轻处罚。",
+            &["坦白"],
+        ),
+        (
+            "被告人张某自动投案，如实供述自己的罪行，系自首。",
+            &["自首"],
+        ),
+        ("被告人张某系胁从犯。", &[]),
+        ("被告人张某起次要作用，系从犯。", &["从犯"]),
+        (
+            "被告人张某犯罪时未满十八周岁，应当从轻处罚。",
+            &["未成年人"],
+        ),
+        ("被告人张某明知被害人系未成年人。", &[]),
+        ("被告人张某已退缴全部赃款。", &["退赃退赔"]),
+        ("被告人张某已赔偿被害人损失并取得谅解。", &["取得谅解"]),
+        ("被告人张某未取得被害人谅解。", &[]),
+        ("被告人张某有前科，系累犯。", &["累犯"]),
+        ("被告人张某有前科，酌情从重处罚。", &["前科"]),
+        (
+            "根据《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》的规定。",
+            &[],
+        ),
+        ("被告人张某自愿认罪认罚，可以从宽处理。", &["认罪认罚"]),
+        (
+            "被告人张某已经着手实行犯罪，由于其意志以外的原因而未得逞，系犯罪未遂。",
+            &["未遂"],
+        ),
+    ];
+
+    #[test]
+    fn circumstance_cues() {
+        for (text, want) in CUES {
+            assert_eq!(tags(text, &["张某"]), [want.to_vec()], "{text}");
+        }
+    }
+
+    #[test]
+    fn circumstances_follow_the_subject() {
+        let t = "被告人张某起主要作用，系主犯；被告人李某某起次要作用，系从犯，其到案后如实供述自己的罪行。二被告人均自愿认罪认罚。一、被告人李某某已退赔被害人损失；二、被告人张某系累犯。";
+        assert_eq!(
+            tags(t, &["张某", "李某某"]),
+            [
+                vec!["主犯", "认罪认罚", "累犯"],
+                vec!["从犯", "坦白", "认罪认罚", "退赃退赔"]
+            ]
+        );
+    }
+
+    #[test]
+    fn charges_by_cue() {
+        let doc = Document::from_text(
+            "t",
+            "被告人张某的行为触犯了刑法，应当分别以抢劫罪、强奸罪追究其刑事责任。被告人李某的行为已构成掩饰、隐瞒犯罪所得、犯罪所得收益罪，应当以掩饰、隐瞒犯罪所得、犯罪所得收益罪对其追究刑事责任。",
+        );
+        let read = read_reasoning(&doc, 0..doc.text().len(), &["张某", "李某"]);
+        let names: Vec<Vec<&str>> = read
+            .iter()
+            .map(|(c, _)| c.iter().map(|c| c.name.value.as_str()).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["抢劫罪", "强奸罪"],
+                vec!["掩饰、隐瞒犯罪所得、犯罪所得收益罪"]
+            ]
+        );
+        assert!(split_charges_at("犯罪", 0).is_empty());
+    }
+
+    #[test]
+    fn charges_resolve_against_the_dictionary() {
+        let doc = Document::from_text("t", "非法持有枪支罪 帮信罪 贩卖毒品罪 盗窃罪 某某罪");
+        let charge = |w: &str| {
+            let at = doc.text().find(w).unwrap_or(0);
+            Charge::read(&doc, w.to_string(), at..at + w.len())
+        };
+        let c = charge("非法持有枪支罪");
+        assert_eq!(c.official.as_deref(), Some("非法持有、私藏枪支、弹药罪"));
+        assert_eq!(c.gold_name(), "非法持有枪支罪");
+        assert_eq!(c.name.evidence.text, "非法持有枪支罪");
+        assert_eq!(charge("帮信罪").gold_name(), "帮助信息网络犯罪活动罪");
+        assert_eq!(charge("贩卖毒品罪").gold_name(), "贩卖毒品罪");
+        assert_eq!(charge("盗窃罪").gold_name(), "盗窃罪");
+        let unknown = charge("某某罪");
+        assert_eq!(
+            (unknown.official.as_deref(), unknown.gold_name()),
+            (None, "某某罪")
+        );
+    }
 }

@@ -117,27 +117,28 @@ pub struct Judgment {
 }
 
 static COURT_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([\p{Han}]{2,30}?(?:人民法院|法院))").expect("court pattern"));
+    LazyLock::new(|| crate::pattern::re(r"([\p{Han}]{2,30}?(?:人民法院|法院))"));
 static PROSECUTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:公诉机关|抗诉机关)[：:]?\s?([\p{Han}]{2,30}?(?:人民检察院|检察院))")
-        .expect("prosecutor pattern")
+    crate::pattern::re(r"(?:公诉机关|抗诉机关)[：:]?\s?([\p{Han}]{2,30}?(?:人民检察院|检察院))")
 });
 static INDICTMENT_NO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以\s?([\p{Han}A-Za-z0-9（）〔〕\-]{2,40}?[〔（]\s?[0-9]{4}\s?[〕）][\p{Han}A-Za-z0-9\-]{0,6}?号)(?:刑事)?(?:起诉书|公诉书|指控|起诉)").expect("indictment number pattern")
+    crate::pattern::re(
+        r"以\s?([\p{Han}A-Za-z0-9（）〔〕\-]{2,40}?[〔（]\s?[0-9]{4}\s?[〕）][\p{Han}A-Za-z0-9\-]{0,6}?号)(?:刑事)?(?:起诉书|公诉书|指控|起诉)",
+    )
 });
 static PROCEDURE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(简易程序|速裁程序|普通程序)").expect("procedure pattern"));
-static PROSECUTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:向|于)?本院提起公诉|(?:向本院)?提起公诉").expect("prosecution pattern")
-});
+    LazyLock::new(|| crate::pattern::re(r"(简易程序|速裁程序|普通程序)"));
+static PROSECUTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:向|于)?本院提起公诉|(?:向本院)?提起公诉"));
 static OPERATIVE_BASIS_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:依照|根据|依据|按照)[^。；]*$").expect("basis pattern"));
+    LazyLock::new(|| crate::pattern::re(r"(?:依照|根据|依据|按照)[^。；]*$"));
 static ADOPT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"量刑建议[^。；]{0,30}?(予以采纳|应予采纳|本院予以采纳|可予采纳|予以支持|适当|恰当|合理|不予采纳|不当|过重|过轻|明显不当|偏重|偏轻)").expect("adopt pattern")
+    crate::pattern::re(
+        r"量刑建议[^。；]{0,30}?(予以采纳|应予采纳|本院予以采纳|可予采纳|予以支持|适当|恰当|合理|不予采纳|不当|过重|过轻|明显不当|偏重|偏轻)",
+    )
 });
 static RECOMMENDATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"建议[^。；]{0,12}?(?:判处|对被告人|处以|适用)[^。；]{2,120}")
-        .expect("recommendation pattern")
+    crate::pattern::re(r"建议[^。；]{0,12}?(?:判处|对被告人|处以|适用)[^。；]{2,120}")
 });
 
 /// Extracts a judgment or ruling.
@@ -434,12 +435,10 @@ fn operative_articles(doc: &Document, sections: &Sections) -> Vec<Field<ArticleR
     out
 }
 
-static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s。；])[一二三四五六七八九十]{1,3}、").expect("item pattern")
-});
-static BLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:上诉人|原审被告人|被告人|被告|罪犯|被告单位)").expect("block pattern")
-});
+static ITEM_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:^|[\s。；])[一二三四五六七八九十]{1,3}、"));
+static BLOCK_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:上诉人|原审被告人|被告人|被告|罪犯|被告单位)"));
 
 /// Splits the operative part into one block per defendant and reads each block.
 fn outcomes(doc: &Document, op: Range<usize>, names: &[String]) -> Vec<(String, Outcome)> {
@@ -572,9 +571,8 @@ fn outcome(doc: &Document, block: Range<usize>) -> Outcome {
     }
 }
 
-static UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:以([\p{Han}、]{2,40}?罪))?判处(?:被告人|上诉人)?").expect("upheld pattern")
-});
+static UPHELD_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:以([\p{Han}、]{2,40}?罪))?判处(?:被告人|上诉人)?"));
 
 /// The first-instance sentence a ruling restates for `name` (…以盗窃罪判处被告人某有期徒刑一年…).
 fn upheld_outcome(doc: &Document, range: Range<usize>, name: &str) -> Option<Outcome> {

@@ -5,8 +5,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:犯|涉嫌|构成|以|判处|认定为?)([\p{Han}、]{1,40}?罪)(?:[，,。；;、\s（(）)]|$)")
-        .expect("charge pattern")
+    crate::pattern::re(
+        r"(?:犯|涉嫌|构成|以|判处|认定为?)([\p{Han}、]{1,40}?罪)(?:[，,。；;、\s（(）)]|$)",
+    )
 });
 
 /// A charge name found in text.

@@ -29,7 +29,7 @@ pub struct Circumstance {
 
 /// (tag, pattern that affirms it, pattern that negates it in the same sentence)
 static TAGS: LazyLock<Vec<(&'static str, Regex, Option<Regex>)>> = LazyLock::new(|| {
-    let r = |p: &str| Regex::new(p).expect("circumstance pattern");
+    let r = |p: &str| crate::pattern::re(p);
     vec![
         ("累犯", r("累犯"), Some(r("不(?:构成|属于?|是|系|能认定为?)累犯|累犯[^，。；]{0,10}不(?:成立|能成立|予)"))),
         ("自首", r("自首"), Some(r("不(?:构成|属于?|是|系|能认定为?|应认定为?|具有|符合)[^，。；]{0,8}自首|自首[^，。；]{0,12}(?:不能成立|不成立|不予|不符合|不足)|没有自首|无自首|(?:提出|辩称|认为)[^。；]{0,30}自首"))),
@@ -50,12 +50,13 @@ static TAGS: LazyLock<Vec<(&'static str, Regex, Option<Regex>)>> = LazyLock::new
 
 /// Phrases that turn a sentence into a claim that the speaker then rejects.
 static REJECT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"不予(?:采纳|支持|认定|采信)|不能成立|不能采纳|理由不(?:能成立|足|充分)|不成立|与事实不符|没有(?:事实和法律)?依据|本院不予").expect("reject pattern")
+    crate::pattern::re(
+        r"不予(?:采纳|支持|认定|采信)|不能成立|不能采纳|理由不(?:能成立|足|充分)|不成立|与事实不符|没有(?:事实和法律)?依据|本院不予",
+    )
 });
 
-static CLAIM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:辩护人|辩护意见|辩称|提出|认为|公诉机关|检察院)").expect("claim pattern")
-});
+static CLAIM_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:辩护人|辩护意见|辩称|提出|认为|公诉机关|检察院)"));
 
 /// Sentences of a range, as byte ranges, split at 。 and ；.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {

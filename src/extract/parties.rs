@@ -77,73 +77,85 @@ pub struct Party {
 const ROLES: &str = "上诉人（原审被告人）|原审被告人|被告人|犯罪嫌疑人|罪犯|被不起诉人";
 
 static PERSON_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::re(&format!(
         r"(?:^|[\n 。；])(?:附带民事诉讼)?({ROLES})(?:暨附带民事诉讼被告人?)?(?:自报|自称)?([^\s，,（(：:。；、]{{1,12}}?)(?:[（(]([^）)]{{0,40}})[）)])?[，,。]"
     ))
-    .expect("person pattern")
 });
 
 static NEXT_ROLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\n 。])(?:指定)?(?:辩护人|诉讼代理人|法定代理人|委托代理人|被害人|附带民事诉讼原告人|公诉机关|原公诉机关)").expect("role pattern")
+    crate::pattern::re(
+        r"(?:^|[\n 。])(?:指定)?(?:辩护人|诉讼代理人|法定代理人|委托代理人|被害人|附带民事诉讼原告人|公诉机关|原公诉机关)",
+    )
 });
 
-static COUNSEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\n 。])(?:指定)?辩护人([^\s，,（(：:。；]{1,8})").expect("counsel pattern")
-});
+static COUNSEL_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:^|[\n 。])(?:指定)?辩护人([^\s，,（(：:。；]{1,8})"));
 
 static ETHNICITY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[，,]((?:汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族)").expect("ethnicity pattern")
+    crate::pattern::re(
+        r"[，,]((?:汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族)",
+    )
 });
 
 static GENDER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^[，,]|[，,]|性别[：:]?)\s?(男|女)(?:性)?\s?(?:[，,。；]|$)")
-        .expect("gender pattern")
+    crate::pattern::re(r"(?:^[，,]|[，,]|性别[：:]?)\s?(男|女)(?:性)?\s?(?:[，,。；]|$)")
 });
 
 static BIRTH_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:出生日期[：:为]?\s?)?([0-9]{4}\s?年(?:\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?日)?)?|[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十廿]{1,3}日)?)\s?(出生|生)").expect("birth pattern")
+    crate::pattern::re(
+        r"(?:出生日期[：:为]?\s?)?([0-9]{4}\s?年(?:\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?日)?)?|[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十廿]{1,3}日)?)\s?(出生|生)",
+    )
 });
 
 static BIRTH_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"出生日期[：:为]?\s?([0-9]{4}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2})").expect("birth label pattern")
+    crate::pattern::re(
+        r"出生日期[：:为]?\s?([0-9]{4}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2})",
+    )
 });
 
-static AGE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[，,]\s?([0-9]{1,3})岁").expect("age pattern"));
+static AGE_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"[，,]\s?([0-9]{1,3})岁"));
 
 static ID_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:公民身份号码|身份证号码|身份证号|身份号码)[：:为是]?\s?([0-9]{17}[0-9Xx]|[0-9]{6}[*×xX]{4,12}[0-9Xx*]{0,8})|([0-9]{17}[0-9Xx])").expect("id pattern")
+    crate::pattern::re(
+        r"(?:公民身份号码|身份证号码|身份证号|身份号码)[：:为是]?\s?([0-9]{17}[0-9Xx]|[0-9]{6}[*×xX]{4,12}[0-9Xx*]{0,8})|([0-9]{17}[0-9Xx])",
+    )
 });
 
 static EDUCATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[，,]((?:文盲|半文盲|小学|初中|高中|中专|职高|技校|大专|专科|大学|本科|研究生|硕士|博士)(?:文化|文化程度|毕业|肄业|学历)?)").expect("education pattern")
+    crate::pattern::re(
+        r"[，,]((?:文盲|半文盲|小学|初中|高中|中专|职高|技校|大专|专科|大学|本科|研究生|硕士|博士)(?:文化|文化程度|毕业|肄业|学历)?)",
+    )
 });
 
-static BIRTHPLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:出生于|生于|出生地)[：:]?([^，,。；\s]{2,40})").expect("birthplace pattern")
-});
+static BIRTHPLACE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:出生于|生于|出生地)[：:]?([^，,。；\s]{2,40})"));
 
 static RESIDENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[，,](?:户籍(?:所在)?地|户籍|住所地|现住|暂住地?|家住|住址|住)[：:]?(?:为|在)?([^，,。；\s]{2,60})").expect("residence pattern")
+    crate::pattern::re(
+        r"[，,](?:户籍(?:所在)?地|户籍|住所地|现住|暂住地?|家住|住址|住)[：:]?(?:为|在)?([^，,。；\s]{2,60})",
+    )
 });
 
 static ALIAS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:“"]?([^，,。；）)”"\s]{1,10})"#)
-        .expect("alias pattern")
+    crate::pattern::re(
+        r#"(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:“"]?([^，,。；）)”"\s]{1,10})"#,
+    )
 });
 
 static MEASURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(刑事拘留|刑拘|指定居所监视居住|监视居住|取保候审|逮捕|拘传|行政拘留)")
-        .expect("measure pattern")
+    crate::pattern::re(r"(刑事拘留|刑拘|指定居所监视居住|监视居住|取保候审|逮捕|拘传|行政拘留)")
 });
 
 static PRIOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"刑满释放|释放|判处|判决|执行完毕|假释|缓刑|行政处罚|罚款|劳动教养|强制隔离戒毒")
-        .expect("prior pattern")
+    crate::pattern::re(
+        r"刑满释放|释放|判处|判决|执行完毕|假释|缓刑|行政处罚|罚款|劳动教养|强制隔离戒毒",
+    )
 });
 
 static OCCUPATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[，,](无业|无固定职业|农民|务工|务农|个体工商户|个体户|个体经营|个体|工人|职员|学生|司机|无职业|自由职业|经商|[^，,。；\s]{1,12}(?:公司|厂|店)(?:员工|职工|经理|法定代表人|负责人|工人|司机))[，,。；]").expect("occupation pattern")
+    crate::pattern::re(
+        r"[，,](无业|无固定职业|农民|务工|务农|个体工商户|个体户|个体经营|个体|工人|职员|学生|司机|无职业|自由职业|经商|[^，,。；\s]{1,12}(?:公司|厂|店)(?:员工|职工|经理|法定代表人|负责人|工人|司机))[，,。；]",
+    )
 });
 
 /// Finds the parties (defendants or suspects) in `range` of the document's text.
@@ -458,16 +470,13 @@ fn clause_of(s: &str, at: usize) -> Range<usize> {
     start..end
 }
 
-static PRIOR_OFFENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:因犯|犯|因)([^犯，,。；\s][^，,。；\s]{0,29}?罪)").expect("offence pattern")
-});
+static PRIOR_OFFENCE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"(?:因犯|犯|因)([^犯，,。；\s][^，,。；\s]{0,29}?罪)"));
 static PRIOR_COURT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"被([^，,。；\s]{2,30}?(?:法院|公安局|公安分局|分局|派出所))")
-        .expect("court pattern")
+    crate::pattern::re(r"被([^，,。；\s]{2,30}?(?:法院|公安局|公安分局|分局|派出所))")
 });
 static PRIOR_SENTENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:判处|处以?)((?:有期徒刑|拘役|管制|罚金|行政拘留|罚款)[^，,。；]{0,30})")
-        .expect("sentence pattern")
+    crate::pattern::re(r"(?:判处|处以?)((?:有期徒刑|拘役|管制|罚金|行政拘留|罚款)[^，,。；]{0,30})")
 });
 
 fn prior_record(doc: &Document, range: Range<usize>) -> PriorRecord {

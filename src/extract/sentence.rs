@@ -61,21 +61,16 @@ pub struct ChargeSentence {
 }
 
 static PRINCIPAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(死刑[，,]?\s?缓期[二两]年执行|无期徒刑|死刑|有期徒刑|拘役|管制)")
-        .expect("principal pattern")
+    crate::pattern::re(r"(死刑[，,]?\s?缓期[二两]年执行|无期徒刑|死刑|有期徒刑|拘役|管制)")
 });
-static PROBATION_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"缓刑").expect("probation pattern"));
-static FINE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"罚金").expect("fine pattern"));
-static RIGHTS_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"剥夺政治权利\s?(终身)?").expect("rights pattern"));
+static PROBATION_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"缓刑"));
+static FINE_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"罚金"));
+static RIGHTS_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"剥夺政治权利\s?(终身)?"));
 static CONFISCATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"没收(?:其)?个人(?:全部)?财产|没收(?:其)?(?:个人)?全部财产")
-        .expect("confiscation pattern")
+    crate::pattern::re(r"没收(?:其)?个人(?:全部)?财产|没收(?:其)?(?:个人)?全部财产")
 });
 static TERM_DATES_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:自|从)\s?([^起，。；]{6,22}?)\s?起\s?至\s?([^止，。；]{6,22}?)\s?止")
-        .expect("term dates pattern")
+    crate::pattern::re(r"(?:自|从)\s?([^起，。；]{6,22}?)\s?起\s?至\s?([^止，。；]{6,22}?)\s?止")
 });
 
 fn term_after(text: &str, at: usize) -> Option<(Term, Range<usize>)> {

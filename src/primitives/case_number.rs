@@ -25,11 +25,15 @@ pub struct CaseNumber {
 }
 
 static CASE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（〔]\s?([0-9]{4})\s?[）〕]\s?([\p{Han}0-9]{0,12}?)(刑[一二三四五六]?(?:初|终|更|监|再|申|提|复|核|他|其他|赔|辖)[\p{Han}]{0,2}?)字?\s?第?\s?([0-9A-Za-z\-]+)\s?号").expect("case number pattern")
+    crate::pattern::re(
+        r"[（〔]\s?([0-9]{4})\s?[）〕]\s?([\p{Han}0-9]{0,12}?)(刑[一二三四五六]?(?:初|终|更|监|再|申|提|复|核|他|其他|赔|辖)[\p{Han}]{0,2}?)字?\s?第?\s?([0-9A-Za-z\-]+)\s?号",
+    )
 });
 
 static PROCURATORATE_NO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}A-Za-z0-9（）]{1,24}?[〔（]\s?[0-9]{4}\s?[〕）]\s?[A-Za-z\p{Han}]{0,3}?[0-9]{1,6}\s?号").expect("document number pattern")
+    crate::pattern::re(
+        r"[\p{Han}A-Za-z0-9（）]{1,24}?[〔（]\s?[0-9]{4}\s?[〕）]\s?[A-Za-z\p{Han}]{0,3}?[0-9]{1,6}\s?号",
+    )
 });
 
 /// Finds the first court case number in `text`.

@@ -26,20 +26,19 @@ const CN: &str = "0-9零〇一二三四五六七八九十百千两";
 
 /// Further 款 / 项 of the same article (`第一款、第四款`, `第（一）、（二）项`), skipped over.
 static MORE_CLAUSES_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:[、，,和及]\s?(?:第?\s?[{CN}]+(?:[、，,][{CN}]+)*\s?款(?:第?[（(]?[{CN}]+[）)]?项)?|第?[（(][{CN}]+[）)](?:项)?|[（(][{CN}]+[）)]项?))+"))
-        .expect("clause list pattern")
+    crate::pattern::re(&format!(
+        r"^(?:[、，,和及]\s?(?:第?\s?[{CN}]+(?:[、，,][{CN}]+)*\s?款(?:第?[（(]?[{CN}]+[）)]?项)?|第?[（(][{CN}]+[）)](?:项)?|[（(][{CN}]+[）)]项?))+"
+    ))
 });
 
 static LAW_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"《([^《》]{1,60})》|(?:^|[^《\p{Han}])(刑法|刑事诉讼法)(?:第)")
-        .expect("law pattern")
+    crate::pattern::re(r"《([^《》]{1,60})》|(?:^|[^《\p{Han}])(刑法|刑事诉讼法)(?:第)")
 });
 
 static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::re(&format!(
         r"^(?:[、，,和及以与]|以及|\s)*第?\s?([{CN}]+)\s?条(之[一二三四五六七八九十]+)?(?:\s?第?\s?([{CN}]+)(?:[、，,][{CN}]+)*\s?款)?(?:\s?第?\s?[（(]?([{CN}]+)[）)]?\s?项)?"
     ))
-    .expect("article pattern")
 });
 
 /// Canonical name of a law title.

@@ -149,10 +149,9 @@ const CN: &str = "〇○零一二三四五六七八九十廿卅";
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let y = format!("([0-9]{{4}}|[{CN}]{{4}})");
     let md = format!("([0-9]{{1,2}}|[{CN}]{{1,3}})");
-    Regex::new(&format!(
+    crate::pattern::re(&format!(
         r"{y}\s?年\s?(?:{md}\s?月(?:\s?{md}\s?[日号])?)?|([0-9]{{4}})[.\-/．]([0-9]{{1,2}})[.\-/．]([0-9]{{1,2}})(?:[^0-9]|$)|(同年|同月|次日|当日|同日|当天|次年|翌日)(?:{md}\s?月)?(?:{md}\s?[日号])?|{md}\s?月\s?{md}\s?[日号]"
     ))
-    .expect("date pattern")
 });
 
 /// Finds all dates in `text`, resolving relative dates against the previous one.

@@ -41,7 +41,8 @@ pub fn check_char(first17: &str) -> Option<char> {
 /// ```
 pub fn parse_id_number(s: &str) -> Option<IdNumber> {
     let s = s.trim().to_ascii_uppercase();
-    if s.len() != 18 || !s[..17].bytes().all(|b| b.is_ascii_digit()) {
+    // Bytes, not a str slice: a multi-byte character may straddle byte 17.
+    if s.len() != 18 || !s.bytes().take(17).all(|b| b.is_ascii_digit()) {
         return None;
     }
     let last = s.chars().last()?;

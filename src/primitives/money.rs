@@ -6,8 +6,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:人民币|人民幣)?\s?([0-9][0-9.,，]*\s?[万亿]?[余多]?|[零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]+[余多]?[万]?)\s?(?:元|圆)")
-        .expect("money pattern")
+    crate::pattern::re(
+        r"(?:人民币|人民幣)?\s?([0-9][0-9.,，]*\s?[万亿]?[余多]?|[零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]+[余多]?[万]?)\s?(?:元|圆)",
+    )
 });
 
 /// An amount found in text.

@@ -64,19 +64,24 @@ fn chinese_integer(s: &str) -> Option<u64> {
                 }
             }
         } else if let Some(u) = unit(c) {
-            section += if number == 0 && (u == 10) { 1 } else { number } * u;
+            let n = if number == 0 && (u == 10) { 1 } else { number };
+            section = section.checked_add(n * u)?;
             number = 0;
             last_unit = u;
         } else if c == '廿' {
-            section += 20;
+            section = section.checked_add(20)?;
         } else if c == '卅' {
-            section += 30;
+            section = section.checked_add(30)?;
         } else if c == '万' || c == '萬' {
-            total += (section + number) * 10_000;
+            total = total.checked_add(section.checked_add(number)?.checked_mul(10_000)?)?;
             section = 0;
             number = 0;
         } else if c == '亿' {
-            total = (total + section + number) * 100_000_000;
+            // Checked: 一亿亿亿… overflows; such a string is no number of a document.
+            total = total
+                .checked_add(section)?
+                .checked_add(number)?
+                .checked_mul(100_000_000)?;
             section = 0;
             number = 0;
         } else {
@@ -84,7 +89,7 @@ fn chinese_integer(s: &str) -> Option<u64> {
         }
     }
     let _ = last_unit;
-    Some(total + section + number)
+    total.checked_add(section)?.checked_add(number)
 }
 
 /// Parses a numeral as written in a legal document.

@@ -29,10 +29,9 @@ const N: &str = "[0-9〇零一二三四五六七八九十两廿]{1,4}";
 
 /// The term pattern: years and/or months, or days.
 pub static TERM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::re(&format!(
         r"(?:({N})\s?年(?:零|又)?)?(?:({N})\s?个\s?月)?(?:({N})\s?(?:日|天))?"
     ))
-    .expect("term pattern")
 });
 
 /// Parses a term written on its own.

@@ -262,7 +262,7 @@ fn skip_raw(b: &[u8], from: usize, name: &[u8]) -> usize {
         if end <= n
             && b[at..end].eq_ignore_ascii_case(name)
             && b.get(end)
-                .map_or(true, |&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+                .is_none_or(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
         {
             return memchr(b'>', &b[end..]).map_or(n, |q| end + q + 1);
         }

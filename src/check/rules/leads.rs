@@ -82,7 +82,9 @@ fn not_in_custody(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
 }
 
 static GIVER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:行贿人|收受|接受|索取)([\p{Han}]{1,2}某{0,2}[甲乙丙丁0-9]?|[\p{Han}]{2,3})(?:等人|等)?(?:给予|送予|所送|贿送|送的|送来|的贿赂|给的|财物|现金|人民币)").expect("giver pattern")
+    crate::pattern::re(
+        r"(?:行贿人|收受|接受|索取)([\p{Han}]{1,2}某{0,2}[甲乙丙丁0-9]?|[\p{Han}]{2,3})(?:等人|等)?(?:给予|送予|所送|贿送|送的|送来|的贿赂|给的|财物|现金|人民币)",
+    )
 });
 
 fn bribe_giver(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {

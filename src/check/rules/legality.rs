@@ -227,6 +227,10 @@ pub(super) fn rules() -> Vec<Rule> {
     ]
 }
 
+static EXTRA_DAYS_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::re(r"个月(?:零|又)?([〇零一二三四五六七八九十两廿0-9]{1,3})[日天]")
+});
+
 /// Every defendant of every judgment of the case, with its outcome.
 fn judged(case: &Case) -> impl Iterator<Item = (&Document, &Judgment, &JudgedDefendant, &Outcome)> {
     case.judgments().flat_map(|(doc, j)| {
@@ -254,12 +258,29 @@ fn months_text(m: u32) -> String {
 
 /// The earliest full date in the facts (or the allegation): the offence date as far as it is known.
 fn offence_date(doc: &Document, j: &Judgment) -> Option<Date> {
+    // Facts also mention victims' birthdays and old events: skip birth dates, and keep to the
+    // five years before the prosecution.
     let text = doc.text();
+    let latest = j
+        .prosecution_date
+        .as_ref()
+        .or(j.judgment_date.as_ref())
+        .map(|d| d.value)?;
+    let earliest = Date {
+        year: latest.year - 5,
+        ..latest
+    };
     [SectionKind::Facts, SectionKind::Allegation]
         .iter()
         .filter_map(|k| j.sections.get(*k))
-        .flat_map(|r| find_dates(&text[r]).into_iter().map(|d| d.date))
-        .filter(Date::is_full)
+        .flat_map(|r| {
+            let s = &text[r];
+            find_dates(s)
+                .into_iter()
+                .filter(move |d| !crate::text::prefix(&s[d.span.end..], 6).contains('生'))
+                .map(|d| d.date)
+        })
+        .filter(|d| d.is_full() && *d >= earliest && *d <= latest)
         .min()
 }
 
@@ -298,11 +319,16 @@ fn term_dates(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
         }) {
             continue;
         }
+        // 拘役四个月十五日: the days after the months count too.
+        let extra_days = EXTRA_DAYS_RE
+            .captures(&s.evidence.text)
+            .and_then(|c| crate::primitives::parse_int(&c[1]))
+            .unwrap_or(0) as i64;
         let expected = match (s.term_months, s.term_days) {
             (Some(m), _) => start
                 .value
                 .add_months(m as i64)
-                .and_then(|x| x.add_days(-1)),
+                .and_then(|x| x.add_days(extra_days - 1)),
             (None, Some(days)) => start.value.add_days(days as i64 - 1),
             _ => None,
         };
@@ -336,12 +362,7 @@ fn term_start(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
             .party
             .custody
             .iter()
-            .filter(|c| {
-                matches!(
-                    c.measure.as_str(),
-                    "刑事拘留" | "逮捕" | "拘传" | "行政拘留"
-                )
-            })
+            .filter(|c| matches!(c.measure.as_str(), "刑事拘留" | "逮捕"))
             .collect();
         let Some(first) = detentions
             .iter()
@@ -350,20 +371,23 @@ fn term_start(case: &Case, _ctx: &Context<'_>, out: &mut Emitter<'_>) {
         else {
             continue;
         };
-        if first.0 == start.value {
+        // Starting a few days before the detention is the day of capture (抓获, 传唤): no lead.
+        let (Some(s0), Some(f0)) = (start.value.to_days(), first.0.to_days()) else {
+            continue;
+        };
+        if s0 == f0 || (s0 < f0 && f0 - s0 <= 10) {
             continue;
         }
-        // A date the paragraph gives for 被羁押 / 被抓获 / 投案 may be the first day of custody.
+        // A start before the first detention on a date the paragraph gives (被抓获, 被羁押,
+        // 投案, an earlier custody) is the first day of custody: only other starts are leads.
         let para = &doc.text()[d.party.paragraph.clone()];
-        let held = |m: &crate::primitives::DateMatch| {
-            let after = crate::text::prefix(&para[m.span.end..], 30);
-            ["羁押", "抓获", "投案", "到案", "归案", "控制", "留置"]
-                .iter()
-                .any(|w| after.find(w).is_some_and(|i| !after[..i].contains('，')))
-        };
-        if find_dates(para)
+        if start.value < first.0 && find_dates(para).iter().any(|m| m.date == start.value) {
+            continue;
+        }
+        // Custody interrupted (released, bailed, detained in another case) explains a later start.
+        if ["释放", "取保", "监视居住", "另案", "脱逃", "暂予监外"]
             .iter()
-            .any(|m| m.date == start.value && held(m))
+            .any(|w| para.contains(w))
         {
             continue;
         }
@@ -421,7 +445,9 @@ fn range(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
                 )),
                 _ => None,
             };
-            if let Some((min, max, m)) = general {
+            // A combined sentence (决定执行) has its own bounds (L-combined).
+            let combined = s.evidence.text.contains("决定执行");
+            if let Some((min, max, m)) = general.filter(|_| !combined) {
                 if m < min || m > max {
                     out.report(
                         Some(name(d)),
@@ -438,7 +464,7 @@ fn range(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
                 }
             }
             let tiers = ctx.dict.charge_penalty_tiers(charge);
-            if tiers.is_empty() || p == Penalty::Fine {
+            if tiers.is_empty() || p == Penalty::Fine || amended_since(ctx, charge, doc, j) {
                 continue;
             }
             let allowed: Vec<Penalty> = tiers
@@ -494,12 +520,37 @@ fn range(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
     }
 }
 
+/// Whether an article of `charge` was rewritten after the offence (or, when the offence date is
+/// unknown, within the five years before the judgment): the current statutory data may not be the
+/// law that applied, so rules built on it stay quiet.
+fn amended_since(ctx: &Context<'_>, charge: &str, doc: &Document, j: &Judgment) -> bool {
+    let Some(c) = ctx.dict.charge(charge) else {
+        return false;
+    };
+    let at = offence_date(doc, j).or_else(|| {
+        j.judgment_date.as_ref().map(|d| Date {
+            year: d.value.year - 5,
+            ..d.value
+        })
+    });
+    let Some(at) = at else { return true };
+    c.articles.iter().any(|a| {
+        ctx.dict
+            .latest_amendment(a)
+            .is_some_and(|m| m.effective > at)
+    })
+}
+
 fn fine_missing(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
-    for (_, _, d, o) in judged(case) {
+    for (doc, j, d, o) in judged(case) {
         let combined_fine = o.sentence.as_ref().is_some_and(|s| s.fine_yuan.is_some());
         for (charge, s) in charge_sentences(o) {
             let Some(p) = penalty_of(s) else { continue };
-            if s.fine_yuan.is_some() || combined_fine || s.confiscation.is_some() {
+            if s.fine_yuan.is_some()
+                || combined_fine
+                || s.confiscation.is_some()
+                || amended_since(ctx, charge, doc, j)
+            {
                 continue;
             }
             if ctx.dict.charge_fine_requirement(charge, p, s.term_months)
@@ -751,7 +802,17 @@ fn recidivism(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             }) || p.release_date.is_some()
         });
         let offence = offence_date(doc, j);
-        let last_release = priors.iter().filter_map(|p| p.release_date).max();
+        // The last release: the stated one, or the end of a term (刑期…至…止) in the record.
+        // A record without either (only the decision date) says nothing about the release.
+        let term_end = |t: &str| -> Option<Date> {
+            let at = t.find("至")?;
+            find_dates(&t[at..]).into_iter().next().map(|m| m.date)
+        };
+        let last_release = priors
+            .iter()
+            .flat_map(|p| p.release_date.into_iter().chain(term_end(&p.evidence.text)))
+            .filter(|d| offence.is_none_or(|o| *d <= o))
+            .max();
         let msg = if !imprisoned && priors.iter().all(|p| p.sentence.is_some()) {
             Some("认定累犯，但前罪判处的刑罚低于有期徒刑".to_string())
         } else if let (Some(rel), Some(off)) = (last_release, offence) {
@@ -821,16 +882,33 @@ fn custody_deadlines(case: &Case, ctx: &Context<'_>, out: &mut Emitter<'_>) {
             .enumerate()
             .filter(|(_, m)| m.measure == "刑事拘留")
         {
-            let Some(arrest) = c[i + 1..].iter().find(|m| m.measure == "逮捕") else {
+            let Some(k) = c[i + 1..].iter().position(|m| m.measure == "逮捕") else {
                 continue;
             };
+            let arrest = &c[i + 1 + k];
+            // Release in between (bail, surveillance), an arrest the court decides after
+            // prosecution, or a detention by a procuratorate (its own deadlines) are not this case.
+            let released = c[i + 1..i + 1 + k].iter().any(|m| {
+                matches!(
+                    m.measure.as_str(),
+                    "取保候审" | "监视居住" | "指定居所监视居住"
+                )
+            });
+            if released
+                || arrest.evidence.text.contains("法院")
+                || det.evidence.text.contains("检察院")
+                || det.evidence.text.contains("在逃")
+            {
+                continue;
+            }
             let (Some(a), Some(b)) = (
                 det.date.and_then(|x| x.to_days()),
                 arrest.date.and_then(|x| x.to_days()),
             ) else {
                 continue;
             };
-            if b - a > max {
+            // The arrest is executed at the latest the day after the decision.
+            if b - a > max + 1 {
                 out.report(
                     Some(name(d)),
                     format!("刑事拘留至逮捕{}日，超过{}日", b - a, max),

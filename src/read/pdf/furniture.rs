@@ -13,8 +13,7 @@ fn page_number_re() -> &'static Regex {
         let pattern = format!(
             r"^(?:[-—–－_~·•]*[0-9]{{1,4}}[-—–－_~·•]*|第{n}页[,，/]?(?:共{n}页)?|共{n}页[,，]?第{n}页|[0-9]+/[0-9]+|(?i:page)[0-9]+(?:(?i:of)[0-9]+)?)$"
         );
-        // The pattern is a constant; a failure would be a programming error caught by tests.
-        Regex::new(&pattern).unwrap_or_else(|_| Regex::new("^$").unwrap_or_else(|_| unreachable!()))
+        crate::pattern::re(&pattern)
     })
 }
 
@@ -52,7 +51,7 @@ fn edge_position(page: &PageLines, idx: usize, edge: Edge, pitch: f32) -> (bool,
         Edge::Top => page.lines.get(idx + 1),
         Edge::Bottom => idx.checked_sub(1).and_then(|i| page.lines.get(i)),
     };
-    let detached = neighbour.map_or(true, |n| (n.y - line.y).abs() > 1.6 * pitch);
+    let detached = neighbour.is_none_or(|n| (n.y - line.y).abs() > 1.6 * pitch);
     (in_margin, detached)
 }
 

@@ -250,9 +250,7 @@ impl<'a> Lexer<'a> {
                 && input[i + 1] == b'I'
                 && i > 0
                 && is_white(input[i - 1])
-                && input
-                    .get(i + 2)
-                    .map_or(true, |&c| is_white(c) || is_delim(c))
+                && input.get(i + 2).is_none_or(|&c| is_white(c) || is_delim(c))
             {
                 self.pos = i + 2;
                 return;
