@@ -95,3 +95,78 @@ fn cases_dev_recall_and_precision() {
     assert!(missed.is_empty(), "recall {recall:.3} < 1.0");
     assert!(precision >= 0.95, "precision {precision:.3} < 0.95");
 }
+
+/// The same bundles as one flat heap with names that say nothing: cases are assembled from the
+/// numbers the documents cite and the persons they name, and the findings are the same.
+#[test]
+fn cases_dev_as_one_heap() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/cases-dev");
+    if !root.exists() {
+        eprintln!(
+            "skipped: {} not found (the shared corpus is not beside this checkout)",
+            root.display()
+        );
+        return;
+    }
+    let (dict, config) = (Dictionaries::builtin(), RuleConfig::default());
+    let ctx = Context {
+        dict: &dict,
+        config: &config,
+    };
+    let mut docs = Vec::new();
+    let mut expected_types = Vec::new();
+    for (n, item) in wenshu::input::list(&[root.clone()]).into_iter().enumerate() {
+        let doc = item
+            .read(&Limits::default())
+            .expect("readable bundle document");
+        let file = item.name();
+        let want = if file.ends_with("judgment.txt") {
+            "刑事判决书"
+        } else if file.ends_with("indictment.txt") {
+            "起诉书"
+        } else {
+            "批准逮捕决定书"
+        };
+        expected_types.push((file.clone(), want));
+        // Anonymous names: the content alone must place the document.
+        let text = doc.original().to_string();
+        docs.push(CaseDocument::new(wenshu::Document::from_text(
+            &format!("doc-{n:03}"),
+            &text,
+        )));
+    }
+    for (d, (file, want)) in docs.iter().zip(&expected_types) {
+        assert_eq!(
+            d.class.doc_type.name(),
+            *want,
+            "{file} classified as {}",
+            d.class.doc_type.name()
+        );
+    }
+    let folders = vec![String::new(); docs.len()];
+    let (assembly, findings) = check_documents(docs, &folders, &ctx);
+    let judgments_per_case: Vec<usize> = assembly
+        .cases
+        .iter()
+        .map(|c| c.judgments().count())
+        .collect();
+    eprintln!(
+        "heap of {} documents → {} cases; notes: {}",
+        expected_types.len(),
+        assembly.cases.len(),
+        assembly.notes.len()
+    );
+    for n in &assembly.notes {
+        eprintln!("note: {} {} {:?}", n.kind, n.message, n.documents);
+    }
+    assert_eq!(assembly.cases.len(), 20, "one case per bundle");
+    assert!(
+        judgments_per_case.iter().all(|&n| n == 1),
+        "each case has its judgment: {judgments_per_case:?}"
+    );
+    let x = findings.iter().filter(|f| f.rule.starts_with("X-")).count();
+    assert_eq!(
+        x, 23,
+        "the same cross-document findings as bundle by bundle"
+    );
+}

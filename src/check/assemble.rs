@@ -82,6 +82,27 @@ fn keys(d: &CaseDocument) -> Vec<String> {
         }
         Content::Other => {}
     }
+    // The organ with a defendant's name: a judgment's prosecutor and the indictment's
+    // procuratorate name the same office (the judgment may cite a mistyped number).
+    let organ = match &d.content {
+        Content::Judgment(j) => j.prosecutor.as_ref().map(|p| p.value.clone()),
+        Content::Indictment(i) => i.procuratorate.as_ref().map(|p| p.value.clone()),
+        Content::Arrest(a) => a.organ.as_ref().map(|p| p.value.clone()),
+        _ => None,
+    };
+    if let Some(o) = organ {
+        // 河北省盐山县人民检察院 and 盐山县人民检察院 are one office: key on the part after
+        // the last province or city that still names a place (not a bare 人民检察院).
+        let tail = o
+            .rmatch_indices(['省', '市'])
+            .map(|(i, m)| &o[i + m.len()..])
+            .find(|rest| !matches!(*rest, "人民检察院" | "检察院" | "人民法院" | "公安局"))
+            .unwrap_or(&o)
+            .to_string();
+        for p in persons(d) {
+            k.push(format!("organ:{tail}:{}", p.0));
+        }
+    }
     for p in persons(d) {
         if let Some(id) = p.2 {
             k.push(format!("id:{id}"));

@@ -239,37 +239,36 @@ impl Person<'_> {
     }
 }
 
+impl<'a> Person<'a> {
+    fn of_party(doc: &'a Document, kind: DocType, p: &'a crate::extract::parties::Party) -> Self {
+        Person {
+            doc,
+            kind,
+            name: &p.name,
+            aliases: p.aliases.iter().map(|a| a.value.as_str()).collect(),
+            gender: p.gender.as_ref(),
+            birth: p.birth_date.as_ref(),
+            id: p.id_number.as_ref(),
+            ethnicity: p.ethnicity.as_ref(),
+        }
+    }
+}
+
 fn people(case: &Case) -> Vec<Person<'_>> {
     let mut out = Vec::new();
     for (doc, i) in case.indictments() {
-        for d in &i.defendants {
-            let p = &d.party;
-            out.push(Person {
-                doc,
-                kind: i.kind,
-                name: &p.name,
-                aliases: p.aliases.iter().map(|a| a.value.as_str()).collect(),
-                gender: p.gender.as_ref(),
-                birth: p.birth_date.as_ref(),
-                id: p.id_number.as_ref(),
-                ethnicity: p.ethnicity.as_ref(),
-            });
-        }
+        out.extend(
+            i.defendants
+                .iter()
+                .map(|d| Person::of_party(doc, i.kind, &d.party)),
+        );
     }
     for (doc, j) in case.judgments() {
-        for d in &j.defendants {
-            let p = &d.party;
-            out.push(Person {
-                doc,
-                kind: j.doc_type,
-                name: &p.name,
-                aliases: p.aliases.iter().map(|a| a.value.as_str()).collect(),
-                gender: p.gender.as_ref(),
-                birth: p.birth_date.as_ref(),
-                id: p.id_number.as_ref(),
-                ethnicity: p.ethnicity.as_ref(),
-            });
-        }
+        out.extend(
+            j.defendants
+                .iter()
+                .map(|d| Person::of_party(doc, j.doc_type, &d.party)),
+        );
     }
     for (doc, a) in case.arrests() {
         for s in &a.suspects {
