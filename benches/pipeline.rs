@@ -1,103 +1,130 @@
-//! Throughput of each analysis stage on plain-text judgments: normalise, classify, segment,
-//! extract, and the whole pipeline (normalise → classify → segment → extract → gold record),
-//! on one core and on all cores (rayon), side by side in one run.
+//! Throughput of each analysis stage, on one core and on all cores (rayon), side by side in
+//! one run: load (UTF-8 text), normalise, classify, segment, extract (judgment, indictment,
+//! arrest documents), and the whole pipeline (text → normalise → classify → segment → extract
+//! → gold record).
 //!
-//! Uses the 421 judgments of `../shared/corpus/judgments.jsonl` when present, otherwise the
-//! bundled example cases under `examples/cases`.
+//! Judgments: the 421 of `../shared/corpus/judgments.jsonl` when present, otherwise the
+//! bundled judgments (`tests/fixtures/judgments`, `examples/cases`). Indictments and arrest
+//! documents: `tests/fixtures/procuratorate`. Every input is in memory before timing starts.
+//!
+//! `cargo bench --bench pipeline`; each benchmark reports documents/s and bytes/s.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use rayon::prelude::*;
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
+use wenshu::docs::arrest::extract_arrest;
+use wenshu::docs::indictment::extract_indictment;
 use wenshu::docs::judgment::extract_judgment;
-use wenshu::{classify, segment, text::normalize, Document};
+use wenshu::{classify, segment, text::normalize, DocType, Document, Limits};
 
-fn corpus() -> Vec<String> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/judgments.jsonl");
-    if let Ok(data) = std::fs::read_to_string(&shared) {
-        return data
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["text"].as_str().map(String::from))
-            .collect();
-    }
-    eprintln!(
-        "{} not found: benchmarking the bundled examples",
-        shared.display()
-    );
-    let mut out = Vec::new();
-    for item in wenshu::input::list(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases")])
-    {
-        if let Ok(doc) = item.read(&wenshu::Limits::default()) {
-            out.push(doc.original().to_string());
-        }
-    }
-    out
+mod common;
+
+/// Benchmarks `f` over `items` on one core and on all cores.
+fn side_by_side<T: Sync>(
+    g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    items: &[T],
+    f: impl Fn(&T) -> usize + Sync,
+) {
+    g.bench_function("one_core", |b| {
+        b.iter(|| items.iter().map(|x| f(black_box(x))).sum::<usize>())
+    });
+    g.bench_function("all_cores", |b| {
+        b.iter(|| items.par_iter().map(|x| f(black_box(x))).sum::<usize>())
+    });
+}
+
+fn group<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+    docs: u64,
+    bytes: u64,
+) -> BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(10)
+        .throughput(Throughput::ElementsAndBytes {
+            elements: docs,
+            bytes,
+        });
+    g
+}
+
+fn to_docs(inputs: &common::Inputs) -> Vec<Document> {
+    inputs
+        .texts
+        .iter()
+        .map(|(n, t)| Document::from_text(n, t))
+        .collect()
 }
 
 fn stages(c: &mut Criterion) {
-    let texts = corpus();
-    if texts.is_empty() {
-        eprintln!("no documents to benchmark");
+    let judgments = common::judgments();
+    if judgments.is_empty() {
+        eprintln!("no judgments to benchmark");
         return;
     }
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let docs: Vec<Document> = texts
+    eprintln!("judgments: {} from {}", judgments.len(), judgments.origin);
+    let (n, bytes) = (judgments.len(), judgments.bytes());
+    let docs = to_docs(&judgments);
+    let typed: Vec<(&Document, DocType)> = docs.iter().map(|d| (d, classify(d).doc_type)).collect();
+    let raw: Vec<(String, Vec<u8>)> = judgments
+        .texts
         .iter()
-        .enumerate()
-        .map(|(i, t)| Document::from_text(&i.to_string(), t))
+        .map(|(name, t)| (format!("{name}.txt"), t.as_bytes().to_vec()))
         .collect();
-    let types: Vec<_> = docs.iter().map(|d| classify(d).doc_type).collect();
+    let limits = Limits::default();
 
-    let mut g = c.benchmark_group("stages");
-    g.measurement_time(Duration::from_secs(4)).sample_size(10);
-    g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("normalise", |b| {
-        b.iter(|| {
-            texts
-                .iter()
-                .map(|t| normalize(black_box(t)).text.len())
-                .sum::<usize>()
-        })
-    });
-    g.bench_function("classify", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| classify(black_box(d)).doc_type as usize)
-                .sum::<usize>()
-        })
-    });
-    g.bench_function("segment", |b| {
-        b.iter(|| {
-            docs.iter()
-                .zip(&types)
-                .map(|(d, t)| segment(black_box(d.text()), *t).0.len())
-                .sum::<usize>()
-        })
-    });
-    g.bench_function("extract_judgment", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| extract_judgment(black_box(d)).defendants.len())
-                .sum::<usize>()
-        })
+    let mut g = group(c, "load_text", n, bytes);
+    side_by_side(&mut g, &raw, |(name, b)| {
+        wenshu::read::read_bytes(name, b, &limits).map_or(0, |r| r.text.len())
     });
     g.finish();
 
-    let mut g = c.benchmark_group("pipeline");
-    g.measurement_time(Duration::from_secs(6)).sample_size(10);
-    g.throughput(Throughput::Elements(texts.len() as u64));
-    let whole = |t: &String| {
-        let doc = Document::from_text("d", t);
+    let mut g = group(c, "normalise", n, bytes);
+    side_by_side(&mut g, &judgments.texts, |(_, t)| normalize(t).text.len());
+    g.finish();
+
+    let mut g = group(c, "classify", n, bytes);
+    side_by_side(&mut g, &docs, |d| classify(d).doc_type as usize);
+    g.finish();
+
+    let mut g = group(c, "segment", n, bytes);
+    side_by_side(&mut g, &typed, |(d, t)| segment(d.text(), *t).0.len());
+    g.finish();
+
+    let mut g = group(c, "extract_judgment", n, bytes);
+    side_by_side(&mut g, &docs, |d| extract_judgment(d).defendants.len());
+    g.finish();
+
+    let indictments = common::procuratorate(&["indictment-"]);
+    if !indictments.is_empty() {
+        let idocs = to_docs(&indictments);
+        let mut g = group(c, "extract_indictment", indictments.len(), indictments.bytes());
+        side_by_side(&mut g, &idocs, |d| extract_indictment(d).defendants.len());
+        g.finish();
+    }
+
+    let arrests = common::procuratorate(&["approve-", "decide-", "refuse-", "request-"]);
+    if !arrests.is_empty() {
+        let adocs: Vec<(Document, DocType)> = to_docs(&arrests)
+            .into_iter()
+            .map(|d| {
+                let t = classify(&d).doc_type;
+                (d, t)
+            })
+            .collect();
+        let mut g = group(c, "extract_arrest", arrests.len(), arrests.bytes());
+        side_by_side(&mut g, &adocs, |(d, t)| extract_arrest(d, *t).suspects.len());
+        g.finish();
+    }
+
+    let mut g = group(c, "pipeline", n, bytes);
+    side_by_side(&mut g, &judgments.texts, |(name, t)| {
+        let doc = Document::from_text(name, t);
         let j = extract_judgment(&doc);
-        wenshu::gold::judgment_gold("d", &j).to_string().len()
-    };
-    g.bench_function("one_core", |b| {
-        b.iter(|| texts.iter().map(whole).sum::<usize>())
-    });
-    g.bench_function("all_cores", |b| {
-        b.iter(|| texts.par_iter().map(whole).sum::<usize>())
+        wenshu::gold::judgment_gold(name, &j).to_string().len()
     });
     g.finish();
 }

@@ -190,9 +190,11 @@ impl Dictionaries {
             patterns.push(&a.alias);
             targets.push(Target::Alias(i));
         }
+        // A contiguous NFA, not a DFA: the same matches, built in a fraction of the time
+        // (the DFA took most of `Dictionaries::builtin()`), and scanning stays fast.
         let scanner = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| {
                 tsv::config(&path(1), 0, format!("cannot build the charge scanner: {e}"))

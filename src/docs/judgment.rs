@@ -186,9 +186,10 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
     }
     let reasoning = sections.get(SectionKind::Reasoning);
 
+    // The pattern is one group around the whole match: `find` gives the group without running
+    // the capture engine over the big Unicode-class automaton.
     let court = COURT_RE
-        .captures(&text[header.clone()])
-        .and_then(|c| c.get(1))
+        .find(&text[header.clone()])
         .map(|m| {
             doc.field(
                 m.as_str().to_string(),
@@ -199,8 +200,7 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
         // The court name may sit after a site headline that ends the header early.
         let head = crate::text::prefix(text, 400);
         COURT_RE
-            .captures(head)
-            .and_then(|c| c.get(1))
+            .find(head)
             .map(|m| doc.field(m.as_str().to_string(), m.range()))
     });
     let case_number = find_case_number(crate::text::prefix(text, parties_range.start.max(600)))

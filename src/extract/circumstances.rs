@@ -64,17 +64,57 @@ static CLAIM_RE: LazyLock<Regex> =
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    for (i, c) in text[range.clone()].char_indices() {
-        if matches!(c, '。' | '；' | '\n') {
-            let end = range.start + i + c.len_utf8();
-            out.push(start..end);
-            start = end;
-        }
+    // Byte by byte: `\n`, and the lead bytes of 。 (E3 80 82) and ； (EF BC 9B).
+    let bytes = text[range.clone()].as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\n' => 1,
+            0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => 3,
+            0xEF if bytes[i + 1..].starts_with(&[0xBC, 0x9B]) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = range.start + i + len;
+        out.push(start..end);
+        start = end;
+        i += len;
     }
     if start < range.end {
         out.push(start..range.end);
     }
     out
+}
+
+/// Where a pattern matches in a whole passage, to rule out sentences quickly: a pattern with
+/// no anchors or word boundaries that matches inside a sentence has, in the passage's
+/// leftmost-first matches, one that overlaps the sentence. Only sentences some match
+/// overlaps are searched, with the same `is_match` as before.
+/// `None` for a passage of few sentences, searched sentence by sentence.
+struct Hits(Option<Vec<Range<usize>>>);
+
+/// From how many sentences on a passage is searched whole first.
+const HITS_FROM_SENTENCES: usize = 2;
+
+impl Hits {
+    fn new(re: &Regex, text: &str, range: &Range<usize>, sentences: usize) -> Hits {
+        Hits((sentences >= HITS_FROM_SENTENCES).then(|| {
+            re.find_iter(&text[range.clone()])
+                .map(|m| range.start + m.start()..range.start + m.end())
+                .collect()
+        }))
+    }
+
+    /// Whether `re` (the pattern these hits are of) matches inside `sentence`.
+    fn is_match(&self, re: &Regex, text: &str, sentence: &Range<usize>) -> bool {
+        let possible = self.0.as_ref().is_none_or(|hits| {
+            let i = hits.partition_point(|h| h.end <= sentence.start);
+            hits.get(i).is_some_and(|h| h.start < sentence.end)
+        });
+        possible && re.is_match(&text[sentence.clone()])
+    }
 }
 
 /// Finds circumstances in `range` per person: `names` are the persons of the document;
@@ -93,7 +133,14 @@ pub fn find_circumstances(
         Vec::new()
     };
     // A claim rejected later ("…辩护人提出系自首。经查，…不予采纳。") spans two sentences.
-    let sents = sentences(text, range);
+    let sents = sentences(text, range.clone());
+    let n = sents.len();
+    let claims = Hits::new(&CLAIM_RE, text, &range, n);
+    let rejections = Hits::new(&REJECT_RE, text, &range, n);
+    let tag_hits: Vec<Hits> = TAGS
+        .iter()
+        .map(|(_, yes, _)| Hits::new(yes, text, &range, n))
+        .collect();
     for (si, s) in sents.iter().enumerate() {
         let st = &text[s.clone()];
         let named: Vec<usize> = names
@@ -103,7 +150,9 @@ pub fn find_circumstances(
             .map(|(i, _)| i)
             .collect();
         let named = subjects(st, &named, names);
-        let group = [
+        // Every group word contains 被告.
+        let group = st.contains("被告")
+            && [
             "各被告人",
             "上述被告人",
             "二被告人",
@@ -124,14 +173,15 @@ pub fn find_circumstances(
             last_named.clone()
         };
         last_named = who.clone();
-        let next = sents.get(si + 1).map_or("", |n| &text[n.clone()]);
-        let is_claim = CLAIM_RE.is_match(st) && !st.starts_with("本院认为");
-        let rejected_here = REJECT_RE.is_match(st)
+        let next_range = sents.get(si + 1);
+        let next = next_range.map_or("", |n| &text[n.clone()]);
+        let is_claim = claims.is_match(&CLAIM_RE, text, s) && !st.starts_with("本院认为");
+        let rejected_here = rejections.is_match(&REJECT_RE, text, s)
             || (is_claim
                 && (next.starts_with("经查") || next.starts_with("本院认为"))
-                && REJECT_RE.is_match(next));
-        for (tag, yes, no) in TAGS.iter() {
-            if !yes.is_match(st) {
+                && next_range.is_some_and(|n| rejections.is_match(&REJECT_RE, text, n)));
+        for ((tag, yes, no), hits) in TAGS.iter().zip(&tag_hits) {
+            if !hits.is_match(yes, text, s) {
                 continue;
             }
             let negated = no.as_ref().is_some_and(|n| n.is_match(st));
@@ -231,4 +281,78 @@ pub fn mentions(sentence: &str, name: &str, all: &[String]) -> bool {
         from = at + name.len();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn patterns() -> Vec<&'static Regex> {
+        let mut v: Vec<&Regex> = vec![&CLAIM_RE, &REJECT_RE];
+        v.extend(TAGS.iter().map(|(_, yes, _)| yes));
+        v
+    }
+
+    /// What [`Hits`] relies on: no anchors or word boundaries, no empty match.
+    #[test]
+    fn prefiltered_patterns_have_no_anchors_and_never_match_empty() {
+        for re in patterns() {
+            let p = re.as_str();
+            let anchored = p.contains('$')
+                || p.contains("\\b")
+                || p.contains("\\B")
+                || p.contains("\\A")
+                || p.contains("\\z")
+                || p.match_indices('^').any(|(i, _)| !p[..i].ends_with('['));
+            assert!(!anchored, "{p}");
+            assert!(!re.is_match(""), "{p}");
+        }
+    }
+
+    /// The prefilter answers as `is_match` on the sentence does, on every committed fixture.
+    #[test]
+    fn hits_answer_as_is_match_does() {
+        let mut texts = vec![
+            "辩护人提出被告人系自首。经查，不予采纳；供述\n罪行。被告人如实供述犯罪事实，有立功表现".to_string(),
+        ];
+        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        let mut checked = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            let range = 0..text.len();
+            for re in patterns() {
+                let sents = sentences(&text, range.clone());
+                let hits = Hits::new(re, &text, &range, sents.len());
+                assert!(hits.0.is_some() || sents.len() < HITS_FROM_SENTENCES);
+                for s in sents {
+                    let want = re.is_match(&text[s.clone()]);
+                    assert_eq!(hits.is_match(re, &text, &s), want, "{} in {:?}", re.as_str(), &text[s]);
+                    checked += usize::from(want);
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_semicolons_and_line_breaks() {
+        let text = "甲。乙；丙\n丁，戊";
+        let got: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["甲。", "乙；", "丙\n", "丁，戊"]);
+        let got: Vec<&str> = sentences(text, 3..text.len() - 3)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["。", "乙；", "丙\n", "丁，"]);
+    }
 }

@@ -170,17 +170,24 @@ pub fn mask_brackets(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
-        match c {
+        let masked = match c {
             '（' => {
                 depth += 1;
-                out.push_str(&" ".repeat(c.len_utf8()));
+                true
             }
             '）' if depth > 0 => {
                 depth -= 1;
-                out.push_str(&" ".repeat(c.len_utf8()));
+                true
             }
-            _ if depth > 0 => out.push_str(&" ".repeat(c.len_utf8())),
-            _ => out.push(c),
+            _ => depth > 0,
+        };
+        if masked {
+            // As many blanks as the character has bytes, so that offsets stay the same.
+            for _ in 0..c.len_utf8() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
         }
     }
     out
@@ -214,6 +221,22 @@ pub fn term_dates(doc: &Document, range: Range<usize>) -> Option<(Date, Date, Ra
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masking_keeps_byte_offsets_and_blanks_nested_brackets() {
+        let blanks = |n: usize| " ".repeat(n);
+        let cases = [
+            ("判处有期徒刑一年（刑期自2023年1月5日起）。", format!("判处有期徒刑一年{}。", blanks(33))),
+            ("甲（乙（丙）丁）戊）己", format!("甲{}戊）己", blanks(21))),
+            ("）甲（乙", format!("）甲{}", blanks(6))),
+            ("", String::new()),
+        ];
+        for (input, want) in cases {
+            let got = mask_brackets(input);
+            assert_eq!(got.len(), input.len(), "{input}");
+            assert_eq!(got, want, "{input}");
+        }
+    }
 
     fn sentence(s: &str) -> Sentence {
         let doc = Document::from_text("t", s);

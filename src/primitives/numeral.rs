@@ -157,6 +157,11 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
 
 /// Parses a small Chinese or Arabic integer (years, months, article numbers).
 pub fn parse_int(s: &str) -> Option<u32> {
+    // Plain ASCII digits (dates, article numbers) need no numeral parsing: up to nine of
+    // them give the same value as the general path below.
+    if !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
     let n = parse_numeral(s)?;
     (n.value.fract() == 0.0 && n.value >= 0.0 && n.value < u32::MAX as f64)
         .then_some(n.value as u32)
@@ -169,6 +174,24 @@ pub const NUMERAL_CHARS: &str =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII fast path of `parse_int` answers as the general path does.
+    #[test]
+    fn parse_int_fast_path_agrees_with_parse_numeral() {
+        let general = |s: &str| {
+            parse_numeral(s).and_then(|n| {
+                (n.value.fract() == 0.0 && n.value >= 0.0 && n.value < u32::MAX as f64)
+                    .then_some(n.value as u32)
+            })
+        };
+        for s in ["0", "00", "05", "7", "28", "2017", "123456789", "999999999", "0000000001"] {
+            assert_eq!(parse_int(s), general(s), "{s}");
+        }
+        for n in (0..2_000_000u32).step_by(997) {
+            let s = n.to_string();
+            assert_eq!(parse_int(&s), general(&s), "{s}");
+        }
+    }
 
     /// (written, value, approximate)
     const EXAMPLES: &[(&str, f64, bool)] = &[
