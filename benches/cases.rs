@@ -18,7 +18,9 @@ mod common;
 type Texts = Vec<(String, String)>;
 
 fn documents(case: &Texts) -> Vec<Document> {
-    case.iter().map(|(n, t)| Document::from_text(n, t)).collect()
+    case.iter()
+        .map(|(n, t)| Document::from_text(n, t))
+        .collect()
 }
 
 fn bench_cases(c: &mut Criterion) {

@@ -101,7 +101,12 @@ fn stages(c: &mut Criterion) {
     let indictments = common::procuratorate(&["indictment-"]);
     if !indictments.is_empty() {
         let idocs = to_docs(&indictments);
-        let mut g = group(c, "extract_indictment", indictments.len(), indictments.bytes());
+        let mut g = group(
+            c,
+            "extract_indictment",
+            indictments.len(),
+            indictments.bytes(),
+        );
         side_by_side(&mut g, &idocs, |d| extract_indictment(d).defendants.len());
         g.finish();
     }
@@ -116,7 +121,9 @@ fn stages(c: &mut Criterion) {
             })
             .collect();
         let mut g = group(c, "extract_arrest", arrests.len(), arrests.bytes());
-        side_by_side(&mut g, &adocs, |(d, t)| extract_arrest(d, *t).suspects.len());
+        side_by_side(&mut g, &adocs, |(d, t)| {
+            extract_arrest(d, *t).suspects.len()
+        });
         g.finish();
     }
 

@@ -17,7 +17,6 @@ use wenshu::docs::indictment::extract_indictment;
 use wenshu::docs::judgment::extract_judgment;
 use wenshu::{classify, segment, text::normalize, Document, Engine, Limits};
 
-#[allow(dead_code)]
 mod common;
 
 fn docs(inputs: &common::Inputs) -> Vec<Document> {
@@ -41,10 +40,15 @@ fn stage(name: &str) -> (Pass, u64, u64) {
             let docs = docs(&inputs);
             let pass: Pass = match name {
                 "normalise" => Box::new(move || {
-                    texts.iter().map(|t| normalize(black_box(t)).text.len()).sum()
+                    texts
+                        .iter()
+                        .map(|t| normalize(black_box(t)).text.len())
+                        .sum()
                 }),
                 "classify" => Box::new(move || {
-                    docs.iter().map(|d| classify(black_box(d)).doc_type as usize).sum()
+                    docs.iter()
+                        .map(|d| classify(black_box(d)).doc_type as usize)
+                        .sum()
                 }),
                 "segment" => Box::new(move || {
                     docs.iter()
@@ -52,7 +56,9 @@ fn stage(name: &str) -> (Pass, u64, u64) {
                         .sum()
                 }),
                 "judgment" => Box::new(move || {
-                    docs.iter().map(|d| extract_judgment(black_box(d)).defendants.len()).sum()
+                    docs.iter()
+                        .map(|d| extract_judgment(black_box(d)).defendants.len())
+                        .sum()
                 }),
                 _ => Box::new(move || {
                     texts
@@ -72,7 +78,11 @@ fn stage(name: &str) -> (Pass, u64, u64) {
             let (n, b) = (inputs.len(), inputs.bytes());
             let docs = docs(&inputs);
             (
-                Box::new(move || docs.iter().map(|d| extract_indictment(d).defendants.len()).sum()),
+                Box::new(move || {
+                    docs.iter()
+                        .map(|d| extract_indictment(d).defendants.len())
+                        .sum()
+                }),
                 n,
                 b,
             )
@@ -107,7 +117,10 @@ fn stage(name: &str) -> (Pass, u64, u64) {
                     cases
                         .iter()
                         .map(|case| {
-                            let docs = case.iter().map(|(n, t)| Document::from_text(n, t)).collect();
+                            let docs = case
+                                .iter()
+                                .map(|(n, t)| Document::from_text(n, t))
+                                .collect();
                             let (a, f) = engine.check_documents(docs, &[]);
                             a.cases.len() + f.len()
                         })
@@ -132,7 +145,10 @@ fn stage(name: &str) -> (Pass, u64, u64) {
                 _ => ".pdf",
             };
             let (_, files) = common::binary_inputs(suffix);
-            let (n, b) = (files.len() as u64, files.iter().map(|(_, b)| b.len() as u64).sum());
+            let (n, b) = (
+                files.len() as u64,
+                files.iter().map(|(_, b)| b.len() as u64).sum(),
+            );
             (
                 Box::new(move || {
                     files

@@ -3,6 +3,7 @@
 //! regex compiles once per process).
 //!
 //! `cargo bench --bench startup`
+#![allow(clippy::expect_used)]
 
 use criterion::{criterion_group, Criterion};
 use std::hint::black_box;

@@ -144,7 +144,10 @@ fn first_call_child() {
     let engine = Engine::new();
     let (_, cases) = common::cases();
     let Some(case) = cases.first() else { return };
-    let docs: Vec<Document> = case.iter().map(|(n, t)| Document::from_text(n, t)).collect();
+    let docs: Vec<Document> = case
+        .iter()
+        .map(|(n, t)| Document::from_text(n, t))
+        .collect();
     let t = Instant::now();
     black_box(engine.check_documents(docs, &[]));
     println!("{}", t.elapsed().as_nanos());
@@ -209,14 +212,37 @@ fn main() {
     };
     let stages: Vec<Stage> = vec![
         stage("load: UTF-8 text", "docs", &raw, jn, jbytes, read),
-        stage("load: GB18030 text", "docs", &gbk, gbk.len() as u64, bytes_of(&gbk), read),
-        stage("load: DOCX", "docs", &docx, docx.len() as u64, bytes_of(&docx), read),
+        stage(
+            "load: GB18030 text",
+            "docs",
+            &gbk,
+            gbk.len() as u64,
+            bytes_of(&gbk),
+            read,
+        ),
+        stage(
+            "load: DOCX",
+            "docs",
+            &docx,
+            docx.len() as u64,
+            bytes_of(&docx),
+            read,
+        ),
         stage("load: PDF", "pages", &pdf, pdf_pages, bytes_of(&pdf), read),
-        stage("normalise", "docs", &judgments.texts, jn, jbytes, |(_, t)| {
-            normalize(t).text.len()
+        stage(
+            "normalise",
+            "docs",
+            &judgments.texts,
+            jn,
+            jbytes,
+            |(_, t)| normalize(t).text.len(),
+        ),
+        stage("classify", "docs", &jdocs, jn, jbytes, |d| {
+            classify(d).doc_type as usize
         }),
-        stage("classify", "docs", &jdocs, jn, jbytes, |d| classify(d).doc_type as usize),
-        stage("segment", "docs", &typed, jn, jbytes, |(d, t)| segment(d.text(), *t).0.len()),
+        stage("segment", "docs", &typed, jn, jbytes, |(d, t)| {
+            segment(d.text(), *t).0.len()
+        }),
         stage(
             "load + normalise + classify + segment",
             "docs",
@@ -270,7 +296,10 @@ fn main() {
             cases.len() as u64,
             case_bytes,
             |case| {
-                let docs = case.iter().map(|(n, t)| Document::from_text(n, t)).collect();
+                let docs = case
+                    .iter()
+                    .map(|(n, t)| Document::from_text(n, t))
+                    .collect();
                 let (a, f) = engine.check_documents(docs, &[]);
                 a.cases.len() + f.len()
             },
@@ -340,7 +369,10 @@ fn main() {
     });
     let warm_ms = cases.first().map(|case| {
         startup(&|| {
-            let docs = case.iter().map(|(n, t)| Document::from_text(n, t)).collect();
+            let docs = case
+                .iter()
+                .map(|(n, t)| Document::from_text(n, t))
+                .collect();
             black_box(engine.check_documents(docs, &[]));
         })
     });
@@ -361,7 +393,10 @@ fn main() {
             let base = LIVE.load(Relaxed);
             PEAK.store(base, Relaxed);
             for case in &cases {
-                let docs = case.iter().map(|(n, t)| Document::from_text(n, t)).collect();
+                let docs = case
+                    .iter()
+                    .map(|(n, t)| Document::from_text(n, t))
+                    .collect();
                 black_box(engine.check_documents(docs, &[]));
             }
             for (n, t) in &judgments.texts {
@@ -374,12 +409,20 @@ fn main() {
         .unwrap_or(0)
     });
     COUNTING.store(false, Relaxed);
-    let largest = judgments.texts.iter().map(|(_, t)| t.len()).max().unwrap_or(0);
+    let largest = judgments
+        .texts
+        .iter()
+        .map(|(_, t)| t.len())
+        .max()
+        .unwrap_or(0);
     let rss = vm_hwm_kb();
 
     // ------------------------------------------------------------------ report
     let nproc = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("Machine: `nproc` = {nproc}, CPU: {}; rayon threads: {threads}.", cpu_model());
+    println!(
+        "Machine: `nproc` = {nproc}, CPU: {}; rayon threads: {threads}.",
+        cpu_model()
+    );
     println!(
         "Command: `cargo bench --bench table{}`; median of {rounds} rounds per figure, \
          one-core and all-core rounds alternating.\n",
@@ -404,14 +447,20 @@ fn main() {
     println!();
     println!("| memory | MB |");
     println!("|---|---|");
-    println!("| heap of one `Engine` (shared by all workers) | {:.1} |", engine_heap as f64 / MB);
+    println!(
+        "| heap of one `Engine` (shared by all workers) | {:.1} |",
+        engine_heap as f64 / MB
+    );
     println!(
         "| peak heap one worker adds (every case checked, every judgment extracted; largest judgment {:.0} KB) | {:.1} |",
         largest as f64 / 1e3,
         worker_peak as f64 / MB
     );
     if let Some(kb) = rss {
-        println!("| peak RSS of this whole bench process (all inputs in memory) | {:.1} |", kb as f64 / 1e3);
+        println!(
+            "| peak RSS of this whole bench process (all inputs in memory) | {:.1} |",
+            kb as f64 / 1e3
+        );
     }
     println!();
     println!(

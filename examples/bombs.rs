@@ -34,7 +34,10 @@ fn build(kind: &str) -> Input {
         "pdf-bomb" => Input::Bytes(pdf_flate_bomb(GIB)),
         "docx-bomb" => Input::Bytes(docx_bomb(GIB, None).0),
         "docx-bomb-lying" => Input::Bytes(docx_bomb(GIB, Some(1024)).0),
-        "pdf-nested" => Input::Many(vec![pdf_nested_object(200_000), pdf_nested_content(200_000)]),
+        "pdf-nested" => Input::Many(vec![
+            pdf_nested_object(200_000),
+            pdf_nested_content(200_000),
+        ]),
         "pdf-cycles" => Input::Many(pdf_cycles()),
         "defendants" => Input::Text(many_defendants(1_000_000, "\n", false)),
         "line" => Input::Text(single_line(100 << 20)),

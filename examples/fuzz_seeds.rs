@@ -46,11 +46,21 @@ fn main() {
 
     // Procuratorate documents, and a case of three documents for the checker (form feeds
     // separate the documents of one input).
-    write(dir, "procuratorate", "indictment.txt", INDICTMENT.as_bytes());
+    write(
+        dir,
+        "procuratorate",
+        "indictment.txt",
+        INDICTMENT.as_bytes(),
+    );
     write(dir, "procuratorate", "arrest.txt", ARREST.as_bytes());
     let case = [JUDGMENT_ONE, INDICTMENT, ARREST].join("\u{0C}");
     write(dir, "checker", "case.txt", case.as_bytes());
-    write(dir, "checker", "two.txt", [JUDGMENT_TWO, RULING].join("\u{0C}").as_bytes());
+    write(
+        dir,
+        "checker",
+        "two.txt",
+        [JUDGMENT_TWO, RULING].join("\u{0C}").as_bytes(),
+    );
 
     // The normaliser: full-width forms, spaced titles, year digits, blanks of every kind.
     let norm = [

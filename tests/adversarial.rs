@@ -66,7 +66,10 @@ fn fuzz_operative_part_before_the_parties() {
 /// `parse_id_number` slice inside the character.
 #[test]
 fn fuzz_id_number_with_a_character_across_byte_17() {
-    assert_eq!(wenshu::primitives::parse_id_number("1234567890123456é"), None);
+    assert_eq!(
+        wenshu::primitives::parse_id_number("1234567890123456é"),
+        None
+    );
     assert_eq!(wenshu::primitives::parse_id_number("第二百三六杬"), None);
     let ok = wenshu::primitives::parse_id_number("11010519491231002X");
     assert!(ok.is_some_and(|id| id.checksum_ok));
@@ -77,7 +80,12 @@ fn fuzz_id_number_with_a_character_across_byte_17() {
 #[test]
 fn chinese_numerals_too_large_for_u64() {
     use wenshu::primitives::parse_numeral;
-    for s in ["一亿亿亿", "九千九百亿亿亿", &"亿".repeat(10), &"十".repeat(100_000)] {
+    for s in [
+        "一亿亿亿",
+        "九千九百亿亿亿",
+        &"亿".repeat(10),
+        &"十".repeat(100_000),
+    ] {
         let _ = parse_numeral(s);
     }
     assert_eq!(parse_numeral("一亿亿亿"), None);
@@ -92,12 +100,18 @@ fn chinese_numerals_too_large_for_u64() {
 #[test]
 fn pdf_flate_bomb_of_one_gib_fails_with_the_decompression_limit() {
     let bomb = pdf_flate_bomb(GIB);
-    assert!(bomb.len() < 4 * MIB as usize, "bomb file {} bytes", bomb.len());
+    assert!(
+        bomb.len() < 4 * MIB as usize,
+        "bomb file {} bytes",
+        bomb.len()
+    );
     let limits = Limits {
         max_decompressed_bytes: 64 * MIB,
         ..Limits::default()
     };
-    let (r, took) = timed("1 GiB FlateDecode bomb", || read_bytes("bomb.pdf", &bomb, &limits));
+    let (r, took) = timed("1 GiB FlateDecode bomb", || {
+        read_bytes("bomb.pdf", &bomb, &limits)
+    });
     match r {
         Err(Error::Limit {
             limit: "max_decompressed_bytes",
@@ -108,7 +122,11 @@ fn pdf_flate_bomb_of_one_gib_fails_with_the_decompression_limit() {
     }
     assert!(took < Duration::from_secs(60), "{took:?}");
     // A small honest stream under the same limit reads.
-    let fine = one_page_pdf(Obj::Stream(String::new(), text_ops("Court")), "", Vec::new());
+    let fine = one_page_pdf(
+        Obj::Stream(String::new(), text_ops("Court")),
+        "",
+        Vec::new(),
+    );
     let raw = read_bytes("fine.pdf", &fine, &limits).unwrap();
     assert!(raw.text.contains("Court"), "{:?}", raw.text);
 }
@@ -172,7 +190,9 @@ fn pdf_time_budget_stops_a_long_content_stream() {
         max_millis: 1,
         ..Limits::default()
     };
-    let (r, took) = timed("long content, 1 ms budget", || read_bytes("slow.pdf", &pdf, &tight));
+    let (r, took) = timed("long content, 1 ms budget", || {
+        read_bytes("slow.pdf", &pdf, &tight)
+    });
     match r {
         Err(Error::Limit {
             limit: "max_millis",
@@ -236,9 +256,10 @@ fn a_million_defendant_paragraphs_extract_in_linear_time() {
     let run = |n: usize, sep: &str, distinct: bool| {
         let text = many_defendants(n, sep, distinct);
         let doc = Document::from_text("many", &text);
-        let (j, took) = timed(&format!("{n} paragraphs sep {sep:?} distinct {distinct}"), || {
-            extract_judgment(&doc)
-        });
+        let (j, took) = timed(
+            &format!("{n} paragraphs sep {sep:?} distinct {distinct}"),
+            || extract_judgment(&doc),
+        );
         (j.defendants.len(), took)
     };
     for (sep, distinct) in [("\n", false), ("", false), (" ", true), ("", true)] {
@@ -247,7 +268,10 @@ fn a_million_defendant_paragraphs_extract_in_linear_time() {
         let (_, small) = run(n, sep, distinct);
         let (_, large) = run(4 * n, sep, distinct);
         let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
-        assert!(ratio < 10.0, "sep {sep:?}: 4× the input took {ratio:.1}× the time");
+        assert!(
+            ratio < 10.0,
+            "sep {sep:?}: 4× the input took {ratio:.1}× the time"
+        );
     }
     let (defendants, took) = run(1_000_000, "\n", false);
     assert_eq!(defendants, 1);
@@ -331,7 +355,14 @@ fn input_size_limit_is_checked_first() {
     };
     let r = read_bytes("big.txt", &vec![b'a'; 1001], &limits);
     assert!(
-        matches!(r, Err(Error::Limit { limit: "max_input_bytes", found: 1001, .. })),
+        matches!(
+            r,
+            Err(Error::Limit {
+                limit: "max_input_bytes",
+                found: 1001,
+                ..
+            })
+        ),
         "{r:?}"
     );
 }

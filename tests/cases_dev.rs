@@ -115,7 +115,10 @@ fn cases_dev_as_one_heap() {
     };
     let mut docs = Vec::new();
     let mut expected_types = Vec::new();
-    for (n, item) in wenshu::input::list(std::slice::from_ref(&root)).into_iter().enumerate() {
+    for (n, item) in wenshu::input::list(std::slice::from_ref(&root))
+        .into_iter()
+        .enumerate()
+    {
         let doc = item
             .read(&Limits::default())
             .expect("readable bundle document");

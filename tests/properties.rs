@@ -23,7 +23,11 @@ const FORMAL: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '�
 
 /// A number below 10^4 in Chinese: 二千零五十, 一百一十, 十五 (a leading 一十 only inside).
 fn section(n: u64, leading: bool, digits: &[char; 10], units: [char; 3]) -> String {
-    let parts = [(n / 1000, units[2]), (n / 100 % 10, units[1]), (n / 10 % 10, units[0])];
+    let parts = [
+        (n / 1000, units[2]),
+        (n / 100 % 10, units[1]),
+        (n / 10 % 10, units[0]),
+    ];
     let mut s = String::new();
     let mut zero = false;
     for (i, &(d, u)) in parts.iter().enumerate() {
@@ -177,10 +181,54 @@ proptest! {
 /// Characters that normalisation treats specially, and some that it must leave alone.
 fn tricky_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "起", "诉", "书", "被告人", "张某", "，", "。", "：", "（", "）", "(", ")", "［", "】",
-        " ", "  ", "\u{3000}", "\t", "\n", "\r\n", "\r", "\u{00A0}", "\u{200B}", "\u{FEFF}",
-        "\u{00AD}", "２", "０", "１", "７", "Ａ", "ｚ", "．", "％", "二", "〇", "○", "O", "0",
-        "o", "Ｏ", "年", "1", "9", "a", "é", "𠀀", "\u{2003}", "−",
+        "起",
+        "诉",
+        "书",
+        "被告人",
+        "张某",
+        "，",
+        "。",
+        "：",
+        "（",
+        "）",
+        "(",
+        ")",
+        "［",
+        "】",
+        " ",
+        "  ",
+        "\u{3000}",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{00A0}",
+        "\u{200B}",
+        "\u{FEFF}",
+        "\u{00AD}",
+        "２",
+        "０",
+        "１",
+        "７",
+        "Ａ",
+        "ｚ",
+        "．",
+        "％",
+        "二",
+        "〇",
+        "○",
+        "O",
+        "0",
+        "o",
+        "Ｏ",
+        "年",
+        "1",
+        "9",
+        "a",
+        "é",
+        "𠀀",
+        "\u{2003}",
+        "−",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
@@ -192,13 +240,21 @@ fn check_offsets(original: &str) -> Result<(), TestCaseError> {
     let mut prev = 0;
     for w in bounds.windows(2) {
         let r = n.map.to_original_range(w[0]..w[1]);
-        prop_assert!(r.start <= r.end && r.end <= original.len(), "{:?} -> {:?}", w, r);
+        prop_assert!(
+            r.start <= r.end && r.end <= original.len(),
+            "{:?} -> {:?}",
+            w,
+            r
+        );
         prop_assert!(original.is_char_boundary(r.start) && original.is_char_boundary(r.end));
         prop_assert!(r.start >= prev, "out of order at {}", w[0]);
         prev = r.start;
     }
     for &a in &bounds {
-        for r in [n.map.to_original_range(0..a), n.map.to_original_range(a..n.text.len())] {
+        for r in [
+            n.map.to_original_range(0..a),
+            n.map.to_original_range(a..n.text.len()),
+        ] {
             prop_assert!(r.start <= r.end && r.end <= original.len());
             prop_assert!(original.is_char_boundary(r.start) && original.is_char_boundary(r.end));
         }
@@ -218,7 +274,12 @@ fn check_evidence(original: &str, value: &Value, found: &mut usize) -> Result<()
             {
                 let s = span[0].as_u64().unwrap() as usize;
                 let e = span[1].as_u64().unwrap() as usize;
-                prop_assert!(s <= e && e <= original.len(), "span {}..{} out of bounds", s, e);
+                prop_assert!(
+                    s <= e && e <= original.len(),
+                    "span {}..{} out of bounds",
+                    s,
+                    e
+                );
                 prop_assert!(original.is_char_boundary(s) && original.is_char_boundary(e));
                 prop_assert_eq!(&original[s..e], text.as_str());
                 *found += 1;
@@ -251,7 +312,9 @@ fn evidence_holds(text: &str) -> Result<usize, TestCaseError> {
 }
 
 const SURNAMES: &[&str] = &["周", "马", "何", "钱", "欧阳", "诸葛", "林", "宋"];
-const GIVEN: &[&str] = &["小明", "立强", "芳芳", "二", "某", "某某", "建华", "一", "晓"];
+const GIVEN: &[&str] = &[
+    "小明", "立强", "芳芳", "二", "某", "某某", "建华", "一", "晓",
+];
 const CHARGES: &[&str] = &["盗窃罪", "诈骗罪", "故意伤害罪", "危险驾驶罪", "寻衅滋事罪"];
 
 /// What a generated judgment says, to compare with what is extracted.
@@ -279,16 +342,18 @@ fn arb_case() -> impl Strategy<Value = Case> {
         (1u64..=500).prop_map(|k| k * 1000),
         1u32..=300,
     )
-        .prop_map(|(s, g, male, birth, detained, charge, months, fine, later)| Case {
-            name: format!("{s}{g}"),
-            gender: if male { "男" } else { "女" },
-            birth,
-            detained,
-            charge,
-            months,
-            fine,
-            judged: detained.add_days(i64::from(later)).unwrap_or(detained),
-        })
+        .prop_map(
+            |(s, g, male, birth, detained, charge, months, fine, later)| Case {
+                name: format!("{s}{g}"),
+                gender: if male { "男" } else { "女" },
+                birth,
+                detained,
+                charge,
+                months,
+                fine,
+                judged: detained.add_days(i64::from(later)).unwrap_or(detained),
+            },
+        )
 }
 
 fn term(months: u32) -> String {
@@ -336,8 +401,29 @@ enum Edit {
 
 fn arb_edits() -> impl Strategy<Value = Vec<Edit>> {
     let piece = prop::sample::select(vec![
-        " ", "\u{3000}", "\n", "\r\n", "。", "，", "（", "）", "被告人", "判决如下：", "本院认为",
-        "二〇", "○", "年", "月", "日", "１", "9", "\u{200B}", "罪", "有期徒刑", "𠀀", "é",
+        " ",
+        "\u{3000}",
+        "\n",
+        "\r\n",
+        "。",
+        "，",
+        "（",
+        "）",
+        "被告人",
+        "判决如下：",
+        "本院认为",
+        "二〇",
+        "○",
+        "年",
+        "月",
+        "日",
+        "１",
+        "9",
+        "\u{200B}",
+        "罪",
+        "有期徒刑",
+        "𠀀",
+        "é",
     ]);
     let edit = prop_oneof![
         4 => (any::<usize>(), piece).prop_map(|(a, p)| Edit::Insert(a, p)),
@@ -467,7 +553,12 @@ fn sample_judgments_are_invariant_under_digit_width_and_blanks() {
     for j in JUDGMENTS {
         let want = gold_of(j);
         assert_eq!(gold_of(&full_width(j)), want, "full-width digits:\n{j}");
-        for how in [Blank::Doubled, Blank::Indented, Blank::Trailing, Blank::Crlf] {
+        for how in [
+            Blank::Doubled,
+            Blank::Indented,
+            Blank::Trailing,
+            Blank::Crlf,
+        ] {
             assert_eq!(gold_of(&blanks(j, how)), want, "{how:?}:\n{j}");
         }
     }

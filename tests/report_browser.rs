@@ -4,6 +4,7 @@
 //! the findings of every other rule. A screenshot is saved under the target folder.
 //!
 //! Skipped, with a message, when chromium is not installed (`.ci/run` installs it).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -85,7 +85,10 @@ pub fn procuratorate(prefixes: &[&str]) -> Inputs {
         texts.extend(files_with_prefix(&dir, p));
     }
     Inputs {
-        origin: format!("tests/fixtures/procuratorate/{{{}}}*.txt", prefixes.join(",")),
+        origin: format!(
+            "tests/fixtures/procuratorate/{{{}}}*.txt",
+            prefixes.join(",")
+        ),
         texts,
     }
 }
@@ -151,7 +154,10 @@ pub fn cases() -> (String, Vec<Vec<(String, String)>>) {
     if !found.is_empty() {
         return ("../shared/corpus/cases-dev".into(), found);
     }
-    ("examples/cases".into(), case_dirs(&root().join("examples/cases")))
+    (
+        "examples/cases".into(),
+        case_dirs(&root().join("examples/cases")),
+    )
 }
 
 /// Files of `../shared/fixtures` whose names end with `suffix`, as bytes.
@@ -166,7 +172,12 @@ pub fn shared_fixtures(suffix: &str) -> Vec<(String, Vec<u8>)> {
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|p| Some((p.file_name()?.to_str()?.to_string(), std::fs::read(&p).ok()?)))
+        .filter_map(|p| {
+            Some((
+                p.file_name()?.to_str()?.to_string(),
+                std::fs::read(&p).ok()?,
+            ))
+        })
         .collect()
 }
 
@@ -203,7 +214,10 @@ pub fn binary_inputs(suffix: &str) -> (String, Vec<(String, Vec<u8>)>) {
     if !shared.is_empty() {
         return (format!("../shared/fixtures/*{suffix}"), shared);
     }
-    (format!("examples/cases/**/*{suffix}"), bundled_files(suffix))
+    (
+        format!("examples/cases/**/*{suffix}"),
+        bundled_files(suffix),
+    )
 }
 
 /// Pages of a PDF (0 when it cannot be parsed).

@@ -188,14 +188,12 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
 
     // The pattern is one group around the whole match: `find` gives the group without running
     // the capture engine over the big Unicode-class automaton.
-    let court = COURT_RE
-        .find(&text[header.clone()])
-        .map(|m| {
-            doc.field(
-                m.as_str().to_string(),
-                header.start + m.start()..header.start + m.end(),
-            )
-        });
+    let court = COURT_RE.find(&text[header.clone()]).map(|m| {
+        doc.field(
+            m.as_str().to_string(),
+            header.start + m.start()..header.start + m.end(),
+        )
+    });
     let court = court.or_else(|| {
         // The court name may sit after a site headline that ends the header early.
         let head = crate::text::prefix(text, 400);

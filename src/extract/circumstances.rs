@@ -153,17 +153,17 @@ pub fn find_circumstances(
         // Every group word contains 被告.
         let group = st.contains("被告")
             && [
-            "各被告人",
-            "上述被告人",
-            "二被告人",
-            "三被告人",
-            "四被告人",
-            "两被告人",
-            "全体被告人",
-            "各被告",
-        ]
-        .iter()
-        .any(|g| st.contains(g));
+                "各被告人",
+                "上述被告人",
+                "二被告人",
+                "三被告人",
+                "四被告人",
+                "两被告人",
+                "全体被告人",
+                "各被告",
+            ]
+            .iter()
+            .any(|g| st.contains(g));
         // A sentence that names nobody continues the previous one's subject.
         let who: Vec<usize> = if group && named.len() <= 1 {
             (0..names.len()).collect()
@@ -333,7 +333,13 @@ mod tests {
                 assert!(hits.0.is_some() || sents.len() < HITS_FROM_SENTENCES);
                 for s in sents {
                     let want = re.is_match(&text[s.clone()]);
-                    assert_eq!(hits.is_match(re, &text, &s), want, "{} in {:?}", re.as_str(), &text[s]);
+                    assert_eq!(
+                        hits.is_match(re, &text, &s),
+                        want,
+                        "{} in {:?}",
+                        re.as_str(),
+                        &text[s]
+                    );
                     checked += usize::from(want);
                 }
             }

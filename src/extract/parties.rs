@@ -236,7 +236,11 @@ fn field_between(re: &Regex, hay: &str, last: bool) -> Option<Range<usize>> {
     let m = re.find(hay)?;
     let s = m.as_str();
     let head = s.chars().next()?.len_utf8();
-    let tail = if last { s.chars().next_back()?.len_utf8() } else { 0 };
+    let tail = if last {
+        s.chars().next_back()?.len_utf8()
+    } else {
+        0
+    };
     Some(m.start() + head..m.end() - tail)
 }
 
@@ -539,12 +543,22 @@ mod tests {
         for text in &texts {
             let text = crate::text::normalize(text).text;
             // Every suffix starting at a line or after a full stop, as identity parts start.
-            let starts = std::iter::once(0).chain(text.match_indices(['\n', '。']).map(|(i, c)| i + c.len()));
+            let starts = std::iter::once(0)
+                .chain(text.match_indices(['\n', '。']).map(|(i, c)| i + c.len()));
             for from in starts {
                 let hay = &text[from..];
-                for (re, last) in [(&*ETHNICITY_RE, false), (&*EDUCATION_RE, false), (&*OCCUPATION_RE, true)] {
+                for (re, last) in [
+                    (&*ETHNICITY_RE, false),
+                    (&*EDUCATION_RE, false),
+                    (&*OCCUPATION_RE, true),
+                ] {
                     let want = re.captures(hay).and_then(|c| c.get(1)).map(|m| m.range());
-                    assert_eq!(field_between(re, hay, last), want, "{} in {hay:?}", re.as_str());
+                    assert_eq!(
+                        field_between(re, hay, last),
+                        want,
+                        "{} in {hay:?}",
+                        re.as_str()
+                    );
                     found += usize::from(want.is_some());
                 }
             }

@@ -226,7 +226,10 @@ mod tests {
     fn masking_keeps_byte_offsets_and_blanks_nested_brackets() {
         let blanks = |n: usize| " ".repeat(n);
         let cases = [
-            ("判处有期徒刑一年（刑期自2023年1月5日起）。", format!("判处有期徒刑一年{}。", blanks(33))),
+            (
+                "判处有期徒刑一年（刑期自2023年1月5日起）。",
+                format!("判处有期徒刑一年{}。", blanks(33)),
+            ),
             ("甲（乙（丙）丁）戊）己", format!("甲{}戊）己", blanks(21))),
             ("）甲（乙", format!("）甲{}", blanks(6))),
             ("", String::new()),

@@ -276,7 +276,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
         .trim()
         .chars()
         .map(|c| match c {
-            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+            '\u{FF10}'..='\u{FF19}' => {
+                char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c)
+            }
             _ => c,
         })
         .collect();

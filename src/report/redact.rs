@@ -167,9 +167,11 @@ impl Redactor {
                         }
                     }
                 }
-                Content::Recommendation(r) => {
-                    persons.extend(r.defendants.iter().map(|x| (x.value.clone(), Vec::new())))
-                }
+                Content::Recommendation(r) => persons.extend(
+                    r.defendants
+                        .iter()
+                        .map(|x| (x.name.value.clone(), Vec::new())),
+                ),
                 Content::Other => {}
             }
         }
@@ -407,16 +409,16 @@ fn digit_edits(s: &str, out: &mut Vec<Edit>) {
 }
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:户籍所在地|户籍地|户籍|住所地|现住址|现住|暂住地|暂住|住址|住)(?:[:：]|在|于)?([^，,。；;、\s）)（(]{2,60})")
-        .expect("address pattern")
+    crate::pattern::re(
+        r"(?:户籍所在地|户籍地|户籍|住所地|现住址|现住|暂住地|暂住|住址|住)(?:[:：]|在|于)?([^，,。；;、\s）)（(]{2,60})",
+    )
 });
 
 /// The part of an address down to the county level.
 static COUNTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::re(
         r"^(?:[^省市区县]{2,7}省|[^省市区县]{2,10}自治区|北京市|天津市|上海市|重庆市)?(?:[^省市区县州盟街道镇乡村路号]{2,10}(?:自治州|地区|市|州|盟))?(?:[^省市区县旗街道镇乡村路号栋楼室小园社]{1,10}(?:自治县|县|区|旗|市))?",
     )
-    .expect("county pattern")
 });
 
 const ADDRESS_MARKS: &[char] = &[

@@ -40,7 +40,10 @@ pub fn normalize(original: &str) -> Normalized {
     while pos < len {
         let b = bytes[pos];
         if b < 0x80 {
-            if !matches!(b, b' ' | b'\t' | b'\r' | 0x0B | 0x0C | b'(' | b')' | b'[' | b']' | b'O' | b'o' | b'0') {
+            if !matches!(
+                b,
+                b' ' | b'\t' | b'\r' | 0x0B | 0x0C | b'(' | b')' | b'[' | b']' | b'O' | b'o' | b'0'
+            ) {
                 pos += 1;
                 continue;
             }
@@ -104,9 +107,7 @@ fn char_before(s: &str, pos: usize) -> Option<char> {
 /// Whether a non-ASCII character may be changed or start a change: a blank, a character
 /// with a replacement, or a CJK character followed by a blank (a spaced title may start).
 fn may_change(c: char, s: &str, next_pos: usize) -> bool {
-    is_blank(c)
-        || replaceable(c)
-        || (is_cjk(c) && s[next_pos..].starts_with([' ', '\u{3000}']))
+    is_blank(c) || replaceable(c) || (is_cjk(c) && s[next_pos..].starts_with([' ', '\u{3000}']))
 }
 
 /// Handles the character `c` at `pos` that [`may_change`]; returns where to go on.
@@ -369,12 +370,12 @@ mod tests {
         fn replacement(c: char, chars: &[(usize, char)], i: usize) -> Option<&'static str> {
             const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
             const UPPER: [&str; 26] = [
-                "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R",
-                "S", "T", "U", "V", "W", "X", "Y", "Z",
+                "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P",
+                "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
             ];
             const LOWER: [&str; 26] = [
-                "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-                "s", "t", "u", "v", "w", "x", "y", "z",
+                "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p",
+                "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
             ];
             Some(match c {
                 '○' | '◯' | 'Ｏ' => "〇",
@@ -433,18 +434,80 @@ mod tests {
             }
             (kept.len() >= 3).then_some((j + 1, kept))
         }
-
     }
 
     /// A tiny deterministic generator (xorshift) for the differential test.
     fn strings(n: usize, seed: u64) -> Vec<String> {
         const ALPHABET: &[char] = &[
-            '起', '诉', '书', '张', '某', '批', '准', '年', '一', '二', '十', '〇', '○', '◯', 'Ｏ',
-            '零', '九', ' ', ' ', ' ', '\u{3000}', '\t', '\r', '\n', '\n', '\u{A0}', '\u{2003}',
-            '\u{202F}', '\u{0B}', '\u{0C}', '０', '１', '９', 'Ａ', 'Ｚ', 'ａ', 'ｚ', '．', '％',
-            '＋', '－', '−', '［', '］', '【', '】', '[', ']', '〖', '〗', '(', ')', 'O', 'o', '0',
-            '1', 'a', ',', '，', '。', '\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}',
-            '\u{AD}', '\u{20000}', '\u{3400}', '\u{F900}', 'é',
+            '起',
+            '诉',
+            '书',
+            '张',
+            '某',
+            '批',
+            '准',
+            '年',
+            '一',
+            '二',
+            '十',
+            '〇',
+            '○',
+            '◯',
+            'Ｏ',
+            '零',
+            '九',
+            ' ',
+            ' ',
+            ' ',
+            '\u{3000}',
+            '\t',
+            '\r',
+            '\n',
+            '\n',
+            '\u{A0}',
+            '\u{2003}',
+            '\u{202F}',
+            '\u{0B}',
+            '\u{0C}',
+            '０',
+            '１',
+            '９',
+            'Ａ',
+            'Ｚ',
+            'ａ',
+            'ｚ',
+            '．',
+            '％',
+            '＋',
+            '－',
+            '−',
+            '［',
+            '］',
+            '【',
+            '】',
+            '[',
+            ']',
+            '〖',
+            '〗',
+            '(',
+            ')',
+            'O',
+            'o',
+            '0',
+            '1',
+            'a',
+            ',',
+            '，',
+            '。',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{FEFF}',
+            '\u{AD}',
+            '\u{20000}',
+            '\u{3400}',
+            '\u{F900}',
+            'é',
         ];
         let mut x = seed;
         let mut next = move || {
@@ -467,7 +530,11 @@ mod tests {
     fn same_output_as_the_reference_implementation() {
         let mut inputs: Vec<String> = EXAMPLES.iter().map(|(i, _)| i.to_string()).collect();
         inputs.extend(strings(50_000, 0x9E37_79B9_7F4A_7C15));
-        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate", "tests/fixtures/other"] {
+        for dir in [
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+            "tests/fixtures/other",
+        ] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
             for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
                 if e.path().extension().is_some_and(|x| x == "txt") {

@@ -78,7 +78,9 @@ pub fn raw_pdf(objects: &[Obj]) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
@@ -191,7 +193,13 @@ pub fn pdf_cycles() -> Vec<Vec<u8>> {
         Obj::Plain("6 0 R".into()),
         Obj::Plain("4 0 R".into()),
     ]);
-    vec![self_kid, parent_loop, self_form, mutual_forms, reference_chain]
+    vec![
+        self_kid,
+        parent_loop,
+        self_form,
+        mutual_forms,
+        reference_chain,
+    ]
 }
 
 /// `word/document.xml` of about `total` bytes of judgment paragraphs, in a DOCX whose zip
@@ -203,7 +211,12 @@ pub fn docx_bomb(total: u64, declared: Option<u32>) -> (Vec<u8>, u64) {
     let chunk = p.repeat(MIB as usize / p.len());
     let copies = (total / chunk.len() as u64).max(1) as usize;
     let size = (header.len() + chunk.len() * copies + footer.len()) as u64;
-    let data = repeated_deflate(header.as_bytes(), chunk.as_bytes(), copies, footer.as_bytes());
+    let data = repeated_deflate(
+        header.as_bytes(),
+        chunk.as_bytes(),
+        copies,
+        footer.as_bytes(),
+    );
     let declared = declared.unwrap_or(u32::try_from(size).unwrap_or(u32::MAX));
     (raw_zip("word/document.xml", &data, declared), size)
 }
@@ -250,7 +263,8 @@ pub fn raw_zip(name: &str, deflated: &[u8], declared_size: u32) -> Vec<u8> {
 
 /// A judgment whose parties section holds `n` defendant paragraphs, joined by `sep`.
 pub fn many_defendants(n: usize, sep: &str, distinct: bool) -> String {
-    let mut s = String::from("某县人民法院\n刑事判决书\n（2023）某0102刑初1号\n公诉机关某县人民检察院。\n");
+    let mut s =
+        String::from("某县人民法院\n刑事判决书\n（2023）某0102刑初1号\n公诉机关某县人民检察院。\n");
     s.reserve(n * 80);
     for i in 0..n {
         if distinct {
