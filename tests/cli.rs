@@ -680,3 +680,72 @@ fn a_document_that_makes_the_library_panic_is_an_internal_error_and_the_run_goes
         }
     }
 }
+
+#[test]
+fn eval_scores_a_folder_of_documents_with_gold() {
+    let o = wenshu(&[
+        "eval",
+        "--gold",
+        "tests/fixtures/procuratorate",
+        "--min-field",
+        "0.97",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for field in [
+        "indictment.defendants.recommendation.term_months_min",
+        "arrest.suspects.charge",
+        "recommendation_document.defendants.recommendation.fine_yuan_max",
+        "MICRO AVERAGE",
+    ] {
+        assert!(out.contains(field), "{field} not in\n{out}");
+    }
+    // A threshold no field can reach fails, naming the fields.
+    let o = wenshu(&[
+        "eval",
+        "--gold",
+        "tests/fixtures/procuratorate",
+        "--min-field",
+        "1.01",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("arrest.number scores 1.0000, below 1.01"),
+        "{}",
+        stderr(&o)
+    );
+    // A gold object whose document is gone is reported, not passed over in silence.
+    let s = Scratch::new("eval");
+    std::fs::copy(
+        "tests/fixtures/procuratorate/approve-01.json",
+        s.path("approve-01.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/procuratorate/decide-01.json",
+        s.path("decide-01.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/procuratorate/decide-01.txt",
+        s.path("decide-01.txt"),
+    )
+    .unwrap();
+    let o = wenshu(&["eval", "--gold", s.0.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("approve-01.json: no document beside it"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("arrest.number"));
+    // Judgment gold needs its corpus; a missing gold path is a usage error.
+    let o = wenshu(&[
+        "eval",
+        "--gold",
+        "tests/fixtures/judgments/judgment-01.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = wenshu(&["eval", "--gold", "no/such/gold"]);
+    assert_eq!(o.status.code(), Some(2));
+}

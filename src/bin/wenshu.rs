@@ -100,11 +100,16 @@ enum Command {
         id: Option<String>,
     },
     /// Score extraction against gold annotations.
+    ///
+    /// The gold is either a .jsonl file of judgment records (with --corpus, the documents they
+    /// annotate) or a folder holding documents with their gold: case bundles (truth.json with
+    /// `indictment` and `arrests`) and NAME.json beside NAME.txt/.pdf/.docx (judgment records,
+    /// or `indictment`, `arrest`, `recommendation_document` objects; docs/gold-schema.md).
     Eval {
-        /// Gold records (JSONL, the gold format).
+        /// Gold: a .jsonl of judgment records, or a folder of documents with gold.
         #[arg(long)]
         gold: PathBuf,
-        /// The documents: a .jsonl corpus, files or folders.
+        /// With .jsonl gold: the documents (a .jsonl corpus, files or folders).
         #[arg(long)]
         corpus: Vec<PathBuf>,
         /// Write the report as JSON here.
@@ -113,6 +118,9 @@ enum Command {
         /// Exit with 1 when the micro average is below this.
         #[arg(long)]
         min: Option<f64>,
+        /// Exit with 1 when any field scores below this.
+        #[arg(long)]
+        min_field: Option<f64>,
         /// Print every mismatch.
         #[arg(long)]
         mismatches: bool,
@@ -210,8 +218,9 @@ fn main() -> ExitCode {
             corpus,
             json,
             min,
+            min_field,
             mismatches,
-        } => eval(&gold, &corpus, json, min, mismatches),
+        } => eval(&gold, &corpus, json, (min, min_field), mismatches),
     }
 }
 
@@ -722,33 +731,31 @@ fn eval(
     gold: &Path,
     corpus: &[PathBuf],
     json: Option<PathBuf>,
-    min: Option<f64>,
+    (min, min_field): (Option<f64>, Option<f64>),
     mismatches: bool,
 ) -> ExitCode {
-    let gold_text = match std::fs::read_to_string(gold) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {}: {e}", gold.display());
+    if !gold.exists() {
+        eprintln!("error: {}: no such file or folder", gold.display());
+        return ExitCode::from(2);
+    }
+    let report = if gold.is_dir() {
+        match eval_folder(gold) {
+            Ok(r) => r,
+            Err(code) => return code,
+        }
+    } else {
+        if corpus.is_empty() {
+            eprintln!(
+                "error: {}: judgment gold needs --corpus (the documents it annotates)",
+                gold.display()
+            );
             return ExitCode::from(2);
         }
+        match eval_judgments(gold, corpus) {
+            Ok(r) => r,
+            Err(code) => return code,
+        }
     };
-    let gold: Vec<serde_json::Value> = gold_text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
-    let wanted: std::collections::HashSet<&str> =
-        gold.iter().filter_map(|g| g["id"].as_str()).collect();
-    let limits = Limits::default();
-    let items: Vec<Item> = input::list(corpus)
-        .into_iter()
-        .filter(|i| wanted.contains(i.id().as_str()))
-        .collect();
-    let predicted: Vec<serde_json::Value> = items
-        .par_iter()
-        .filter_map(|i| gold_of(i, &limits).ok())
-        .collect();
-    let report = wenshu::eval::score_judgments(&gold, &predicted);
     print!("{}", report.table());
     if mismatches {
         for m in &report.mismatches {
@@ -760,8 +767,9 @@ fn eval(
     }
     if !report.missing.is_empty() {
         eprintln!(
-            "{} gold documents not found in the corpus",
-            report.missing.len()
+            "{} gold documents not found or not read: {}",
+            report.missing.len(),
+            report.missing.join(", ")
         );
     }
     if let Some(p) = json {
@@ -772,11 +780,88 @@ fn eval(
             eprintln!("error: {}: {e}", p.display());
         }
     }
-    match min {
-        Some(m) if report.micro() < m => {
-            eprintln!("micro average {:.4} is below {m}", report.micro());
-            ExitCode::from(1)
-        }
-        _ => ExitCode::SUCCESS,
+    let mut failed = false;
+    if let Some(m) = min.filter(|m| report.micro() < *m) {
+        eprintln!("micro average {:.4} is below {m}", report.micro());
+        failed = true;
     }
+    if let Some(m) = min_field {
+        for (field, score) in report.fields_below(m) {
+            eprintln!("{field} scores {score:.4}, below {m}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Judgment records (JSONL) against the documents of `corpus`.
+fn eval_judgments(gold: &Path, corpus: &[PathBuf]) -> Result<wenshu::eval::Report, ExitCode> {
+    let gold_text = std::fs::read_to_string(gold).map_err(|e| {
+        eprintln!("error: {}: {e}", gold.display());
+        ExitCode::from(2)
+    })?;
+    let mut records = Vec::new();
+    for (n, line) in gold_text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) => records.push(v),
+            Err(e) => {
+                eprintln!(
+                    "error: {}:{}: not a JSON record: {e}",
+                    gold.display(),
+                    n + 1
+                );
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    let wanted: std::collections::HashSet<&str> =
+        records.iter().filter_map(|g| g["id"].as_str()).collect();
+    let limits = Limits::default();
+    let items: Vec<Item> = input::list(corpus)
+        .into_iter()
+        .filter(|i| wanted.contains(i.id().as_str()))
+        .collect();
+    let predicted: Vec<serde_json::Value> = items
+        .par_iter()
+        .filter_map(|i| gold_of(i, &limits).ok())
+        .collect();
+    Ok(wenshu::eval::score_judgments(&records, &predicted))
+}
+
+/// A folder of documents with their gold beside them.
+fn eval_folder(dir: &Path) -> Result<wenshu::eval::Report, ExitCode> {
+    let set = wenshu::eval::find_gold(dir).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })?;
+    for p in &set.problems {
+        eprintln!("gold not used: {p}");
+    }
+    if set.documents.is_empty() {
+        eprintln!(
+            "error: {}: no gold found (truth.json bundles, or NAME.json beside NAME.txt)",
+            dir.display()
+        );
+        return Err(ExitCode::from(2));
+    }
+    let engine = Engine::new();
+    let predicted: Vec<Option<serde_json::Value>> = set
+        .documents
+        .par_iter()
+        .map(|g| match engine.read_path(&g.path) {
+            Ok(doc) => Some(wenshu::gold::gold_record(&g.id, &CaseDocument::new(doc))),
+            Err(e) => {
+                eprintln!("not read: {e}");
+                None
+            }
+        })
+        .collect();
+    Ok(wenshu::eval::score_documents(&set.documents, &predicted))
 }
