@@ -50,8 +50,13 @@ fn fixtures() -> Vec<(PathBuf, Value)> {
 /// Reads, extracts and scores every document with gold under `dir`; prints the table and
 /// the mismatches; returns the report.
 fn score_folder(dir: &Path) -> wenshu::eval::Report {
-    let set = wenshu::eval::find_gold(dir).unwrap();
+    let mut set = wenshu::eval::find_gold(dir).unwrap();
     assert!(set.problems.is_empty(), "unusable gold: {:?}", set.problems);
+    // Renderings whose reader is not compiled in are not scored.
+    set.documents.retain(|g| {
+        let ext = g.path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        (cfg!(feature = "pdf") || ext != "pdf") && (cfg!(feature = "docx") || ext != "docx")
+    });
     let engine = wenshu::Engine::new();
     let predicted: Vec<Option<Value>> = set
         .documents
@@ -103,7 +108,6 @@ fn fixtures_per_field_accuracy() {
             .map_or(0, |f| f.total);
         assert!(n >= 15, "{kind}: only {n} documents with gold");
     }
-    #[cfg(all(feature = "pdf", feature = "docx"))]
     assert!(report.missing.is_empty(), "not read: {:?}", report.missing);
     assert_every_field_at_least(&report, 0.97);
 }
