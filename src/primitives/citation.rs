@@ -75,7 +75,10 @@ pub fn find_articles(text: &str) -> Vec<Article> {
             }
             let Some(num) = parse_int(&a[1]) else { break };
             let suffix = a.get(2).map_or("", |m| m.as_str());
-            let start = at + a.get(1).map_or(0, |m| m.start()).saturating_sub("第".len());
+            // The citation starts at its 第 when written (blanks may stand between 第 and
+            // the number), else at the number.
+            let num_start = a.get(1).map_or(0, |m| m.start());
+            let start = at + text[at..at + num_start].rfind('第').unwrap_or(num_start);
             out.push(Article {
                 law: law.clone(),
                 article: format!("{num}{suffix}"),
@@ -164,5 +167,14 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    /// Found by fuzzing: a blank between 第 and the number put the span inside 第.
+    #[test]
+    fn spans_start_at_the_article_mark_whatever_stands_between() {
+        let text = "《中华人民共和国刑法》第二百六十四条第一款、第\u{b}六十七条、 第 五十二条";
+        let found = find_articles(text);
+        let spans: Vec<&str> = found.iter().map(|a| &text[a.span.clone()]).collect();
+        assert_eq!(spans, ["第二百六十四条第一款", "第\u{b}六十七条", "第 五十二条"]);
     }
 }
