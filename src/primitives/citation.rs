@@ -175,6 +175,9 @@ mod tests {
         let text = "《中华人民共和国刑法》第二百六十四条第一款、第\u{b}六十七条、 第 五十二条";
         let found = find_articles(text);
         let spans: Vec<&str> = found.iter().map(|a| &text[a.span.clone()]).collect();
-        assert_eq!(spans, ["第二百六十四条第一款", "第\u{b}六十七条", "第 五十二条"]);
+        assert_eq!(
+            spans,
+            ["第二百六十四条第一款", "第\u{b}六十七条", "第 五十二条"]
+        );
     }
 }
