@@ -455,6 +455,11 @@ pub(crate) fn charges_in(re: &Regex, s: &str, abs: usize) -> Vec<(String, Range<
     out
 }
 
+/// Whether the charge dictionary knows the written form as a charge (official or not).
+pub(crate) fn is_charge_name(written: &str) -> bool {
+    DICT.charge(written).is_some()
+}
+
 /// The current official name of a written charge, from the charge dictionary.
 fn official_charge(written: &str) -> Option<String> {
     DICT.charge(written)?.official.map(str::to_string)
