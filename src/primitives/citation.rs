@@ -41,6 +41,13 @@ static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A short form the document announces after a title: `（以下简称《刑法》）`, `（以下称“刑诉法”）`.
+static ABBREVIATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r#"^\s?[（(]\s?(?:以下|下文)(?:简称|称)(?:为)?\s?[《“"]([^《》“”"（）()]{1,20})[》”"]\s?[）)]"#,
+    )
+});
+
 /// Canonical name of a law title.
 fn law_name(title: &str) -> String {
     let t = title.trim_start_matches("中华人民共和国");
@@ -62,12 +69,23 @@ fn law_name(title: &str) -> String {
 /// ```
 pub fn find_articles(text: &str) -> Vec<Article> {
     let mut out = Vec::new();
+    // Short forms announced after a full title (`（以下简称《刑法》）`) and the law they stand for.
+    let mut short: Vec<(String, String)> = Vec::new();
     for c in LAW_RE.captures_iter(text) {
-        let (law, mut at) = match (c.get(1), c.get(2)) {
+        let (mut law, mut at) = match (c.get(1), c.get(2)) {
             (Some(t), _) => (law_name(t.as_str()), c.get(0).map_or(0, |m| m.end())),
             (None, Some(t)) => (law_name(t.as_str()), t.end()),
             _ => continue,
         };
+        if let Some((_, full)) = short.iter().find(|(s, _)| *s == law) {
+            law = full.clone();
+        }
+        if let Some(a) = ABBREVIATION_RE.captures(&text[at..]) {
+            if let (Some(whole), Some(s)) = (a.get(0), a.get(1)) {
+                short.push((s.as_str().to_string(), law.clone()));
+                at += whole.end();
+            }
+        }
         while let Some(a) = ARTICLE_RE.captures(&text[at..]) {
             let Some(whole) = a.get(0) else { break };
             if whole.is_empty() {
@@ -128,6 +146,19 @@ mod tests {
                 ],
             ),
             ("第二百六十四条", &[]),
+            (
+                "《中华人民共和国刑事诉讼法》（以下简称《诉讼法》）第十五条，依照《诉讼法》第二百零一条",
+                &[
+                    ("刑事诉讼法", "15", None, None),
+                    ("刑事诉讼法", "201", None, None),
+                ],
+            ),
+            (
+                "《中华人民共和国刑法》（以下简称“刑法”）第三百零三条",
+                &[("刑法", "303", None, None)],
+            ),
+            // A short form nobody announced stays as written.
+            ("《诉讼法》第十五条", &[("诉讼法", "15", None, None)]),
             (
                 "《中华人民共和国刑法》第三百四十七条第一款、第四款、第七款、第六十七条第三款",
                 &[
