@@ -749,3 +749,40 @@ fn eval_scores_a_folder_of_documents_with_gold() {
     let o = wenshu(&["eval", "--gold", "no/such/gold"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn limits_are_set_on_the_command_line_and_reported_per_file() {
+    let o = wenshu(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "--max-pages",
+        "1",
+        "examples/cases/case-2-planted/judgment.pdf",
+        "examples/cases/case-1-clean/judgment.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let l = lines(&o);
+    let errors = of_type(&l, "error");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["kind"], "limit");
+    assert!(errors[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("max_pages (allowed 1, found 2)"));
+    assert_eq!(
+        of_type(&l, "document").len(),
+        1,
+        "the other file is extracted"
+    );
+    let o = wenshu(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--max-input-mib",
+        "0",
+        "examples/cases/case-1-clean",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stdout(&o).contains("max_input_bytes (allowed 0"));
+}

@@ -45,8 +45,42 @@ struct Cli {
     /// Progress bar on standard error: auto shows it when standard error is a terminal.
     #[arg(long, global = true, value_enum, default_value_t = ProgressMode::Auto)]
     progress: ProgressMode,
+    #[command(flatten)]
+    limits: LimitArgs,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Hard limits per document; a document over one is reported with the limit and the rest go on.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Largest input file, in MiB.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = Limits::default().max_input_bytes >> 20)]
+    max_input_mib: u64,
+    /// Largest total of decompressed PDF streams or DOCX parts per document, in MiB.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = Limits::default().max_decompressed_bytes >> 20)]
+    max_decompressed_mib: u64,
+    /// Most PDF pages read per document.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_pages)]
+    max_pages: u32,
+    /// Deepest nesting of PDF objects, XML elements or Form XObjects followed.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_depth)]
+    max_depth: u32,
+    /// Time budget of the PDF reader per document, in seconds (0: none).
+    #[arg(long, global = true, value_name = "S", default_value_t = Limits::default().max_millis / 1000)]
+    max_seconds: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_input_bytes: self.max_input_mib.saturating_mul(1 << 20),
+            max_decompressed_bytes: self.max_decompressed_mib.saturating_mul(1 << 20),
+            max_pages: self.max_pages,
+            max_depth: self.max_depth,
+            max_millis: self.max_seconds.saturating_mul(1000),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -177,6 +211,7 @@ fn main() -> ExitCode {
     let piped = !std::io::stdout().is_terminal();
     let ui = Ui {
         redact: cli.redact,
+        limits: cli.limits.limits(),
         progress: match cli.progress {
             ProgressMode::Auto => std::io::stderr().is_terminal(),
             ProgressMode::Always => true,
@@ -228,6 +263,7 @@ fn main() -> ExitCode {
 struct Ui {
     redact: bool,
     progress: bool,
+    limits: Limits,
 }
 
 /// The progress bar (on standard error, only when asked or on a terminal) and the messages
@@ -458,7 +494,7 @@ fn redact_failure(f: &Failure) -> Failure {
 }
 
 fn text(ui: &Ui, paths: &[PathBuf], sections: bool, format: TextFormat) -> ExitCode {
-    let limits = Limits::default();
+    let limits = ui.limits;
     let redact = ui.redact;
     stream(
         ui,
@@ -507,7 +543,7 @@ fn text(ui: &Ui, paths: &[PathBuf], sections: bool, format: TextFormat) -> ExitC
 }
 
 fn extract(ui: &Ui, paths: &[PathBuf], format: ExtractFormat) -> ExitCode {
-    let limits = Limits::default();
+    let limits = ui.limits;
     let redact = ui.redact;
     let cols = summary::terminal_width();
     let header = match format {
@@ -584,7 +620,7 @@ fn check(
 ) -> ExitCode {
     use wenshu::check::Severity;
     let fail_on: Option<Severity> = fail_on.as_deref().and_then(|s| s.parse().ok());
-    let mut builder = Engine::builder();
+    let mut builder = Engine::builder().limits(ui.limits);
     if let Some(c) = config {
         builder = builder.rules_file(c);
     }
