@@ -648,11 +648,16 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
 
 /// A table `被告人 | 罪名 | 量刑情节 | 建议刑罚`, one row per defendant (cells separated by
 /// blanks, or one per line when the table came from a DOCX).
+/// A leading 序号 column and columns between the charge and the proposal (法定刑, 量刑情节)
+/// are recognised by their heads.
 static TABLE_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"被告人(?:姓名)?[ \n]+罪名[ \n]+(?:(?:量刑情节|情节)[ \n]+)?(?:建议刑罚|量刑建议|建议判处刑罚)",
+        r"(?:(?:序号|编号)[ \n]+)?被告人(?:姓名)?[ \n]+罪名[ \n]+(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \n]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
     )
 });
+
+/// The head of the column of circumstances.
+const CIRCUMSTANCE_HEADS: &[&str] = &["量刑情节", "情节"];
 
 /// One row of a recommendation table.
 struct TableRow {
@@ -671,7 +676,15 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     let Some(head) = TABLE_HEAD_RE.find(hay) else {
         return Vec::new();
     };
-    let columns = head.as_str().split_whitespace().count();
+    let heads: Vec<&str> = head.as_str().split_whitespace().collect();
+    let columns = heads.len();
+    let (Some(name_col), Some(charge_col)) = (
+        heads.iter().position(|h| h.starts_with("被告人")),
+        heads.iter().position(|h| *h == "罪名"),
+    ) else {
+        return Vec::new();
+    };
+    let circumstance_col = heads.iter().position(|h| CIRCUMSTANCE_HEADS.contains(h));
     let mut cells: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
     let after = head.end();
@@ -690,12 +703,14 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     }
     let mut rows = Vec::new();
     for row in cells.chunks(columns) {
-        let [name, charge, .., penalty] = row else {
-            break;
-        };
         if row.len() < columns {
             break;
         }
+        let (Some(name), Some(charge), Some(penalty)) =
+            (row.get(name_col), row.get(charge_col), row.last())
+        else {
+            break;
+        };
         let n = &text[name.clone()];
         let p = &text[penalty.clone()];
         let plausible = (2..=6).contains(&n.chars().count())
@@ -708,15 +723,25 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
             .into_iter()
             .map(|(c, r)| Charge::read(doc, c, r))
             .collect();
-        let mut circumstances = Vec::new();
-        if columns == 4 {
-            let cell = row[2].clone();
+        let mut circumstances: Vec<Field<Circumstance>> = Vec::new();
+        if let Some(cell) = circumstance_col.and_then(|i| row.get(i)).cloned() {
+            // Tags (`坦白、认罪认罚`), or the wording of the circumstances (`有前科；赔偿
+            //被害人损失并取得谅解`) read as the reasoning is.
             let mut at = cell.start;
-            for tag in text[cell.clone()].split('、') {
-                if let Some(c) = Circumstance::from_name(tag) {
-                    circumstances.push(doc.field(c, at..at + tag.len()));
+            for tag in text[cell.clone()].split(['、', '；', ';']) {
+                let found: Vec<Field<Circumstance>> = match Circumstance::from_name(tag) {
+                    Some(c) => vec![doc.field(c, at..at + tag.len())],
+                    None => read_reasoning(doc, at..at + tag.len(), &[n])
+                        .into_iter()
+                        .flat_map(|(_, c)| c)
+                        .collect(),
+                };
+                for c in found {
+                    if !circumstances.iter().any(|x| x.value == c.value) {
+                        circumstances.push(c);
+                    }
                 }
-                at += tag.len() + '、'.len_utf8();
+                at += tag.len() + tag_sep_len(&text[at + tag.len()..]);
             }
         }
         rows.push(TableRow {
@@ -727,6 +752,14 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         });
     }
     rows
+}
+
+/// The length of the separator at the start of `s` (none at the end of a cell).
+fn tag_sep_len(s: &str) -> usize {
+    s.chars()
+        .next()
+        .filter(|c| matches!(c, '、' | '；' | ';'))
+        .map_or(0, char::len_utf8)
 }
 
 /// The defendants' names in a document: from party paragraphs, else from `被告人X…` mentions.
@@ -1451,6 +1484,49 @@ mod tests {
             "某区人民检察院\n量刑建议书\n本院办理的各被告人组织卖淫、协助组织卖淫一案。",
         );
         assert!(known_names(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_table_with_a_number_and_a_statutory_range_column() {
+        let t = "某区人民检察院\n量刑建议书\n某检刑建〔2023〕3号\n对各被告人提出量刑建议如下：\n序号\t被告人\t罪名\t法定刑\t量刑情节\t量刑建议\n1\t甲某某\t寻衅滋事罪\t五年以下有期徒刑、拘役或者管制\t首要分子；有前科；认罪认罚\t有期徒刑一年至一年三个月\n2\t乙某\t寻衅滋事罪\t五年以下有期徒刑、拘役或者管制\t退出违法所得并取得谅解\t拘役四个月，缓刑六个月\n此致\n某区人民法院\n2023年3月1日";
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        let got: Vec<(&str, Vec<&str>, Vec<&str>, Option<u32>)> = r
+            .defendants
+            .iter()
+            .map(|d| {
+                (
+                    d.name.value.as_str(),
+                    d.charges.iter().map(|c| c.name.value.as_str()).collect(),
+                    d.circumstances.iter().map(|c| c.value.name()).collect(),
+                    d.recommendation
+                        .as_ref()
+                        .and_then(|r| r.term.as_ref())
+                        .and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "甲某某",
+                    vec!["寻衅滋事罪"],
+                    vec!["前科", "认罪认罚"],
+                    Some(15)
+                ),
+                (
+                    "乙某",
+                    vec!["寻衅滋事罪"],
+                    vec!["退赃退赔", "取得谅解"],
+                    Some(4)
+                ),
+            ]
+        );
+        // A table of statutory ranges only proposes nothing.
+        let t = "某区人民检察院\n量刑建议书\n序号\t被告人\t罪名\t法定刑\t量刑建议\n1\t甲某某\t寻衅滋事罪\t五年以下有期徒刑\t另行提出\n";
+        let doc = Document::from_text("r", t);
+        assert!(table_rows(&doc, 0..doc.text().len()).is_empty());
     }
 
     #[test]
