@@ -845,7 +845,7 @@ mod tests {
             .collect();
         assert_eq!(got, [Some("抢劫罪、赌博罪"), Some("赌博罪")]);
         // Crime in general (`涉嫌新的犯罪`) is no charge to add.
-        let t = "某县人民检察院\n逮捕决定书\n某检捕决〔2023〕3号\n某县公安局：\n犯罪嫌疑人丙某涉嫌赌博罪一案，本院决定对其取保候审。经查，犯罪嫌疑人丙某在取保候审期间又聚众赌博，涉嫌新的犯罪，本院决定对犯罪嫌疑人丙某予以逮捕。\n2023年2月7日";
+        let t = "某县人民检察院\n逮捕决定书\n某检捕决〔2023〕3号\n某县公安局：\n犯罪嫌疑人丙某涉嫌赌博罪一案，本院决定对其取保候审。经查，犯罪嫌疑人丙某在取保候审期间又聚众赌博，从中渔利，涉嫌新的犯罪，本院决定对犯罪嫌疑人丙某予以逮捕。\n2023年2月7日";
         let doc = Document::from_text("t", t);
         let a = extract_arrest(&doc, DocType::ArrestDecision);
         assert_eq!(a.suspects[0].charge.as_ref().unwrap().value, "赌博罪");

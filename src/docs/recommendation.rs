@@ -1491,7 +1491,8 @@ mod tests {
         let t = "某区人民检察院\n量刑建议书\n某检刑建〔2023〕3号\n对各被告人提出量刑建议如下：\n序号\t被告人\t罪名\t法定刑\t量刑情节\t量刑建议\n1\t甲某某\t寻衅滋事罪\t五年以下有期徒刑、拘役或者管制\t首要分子；有前科；认罪认罚\t有期徒刑一年至一年三个月\n2\t乙某\t寻衅滋事罪\t五年以下有期徒刑、拘役或者管制\t退出违法所得并取得谅解\t拘役四个月，缓刑六个月\n此致\n某区人民法院\n2023年3月1日";
         let doc = Document::from_text("r", t);
         let r = extract_recommendation_document(&doc);
-        let got: Vec<(&str, Vec<&str>, Vec<&str>, Option<u32>)> = r
+        type Row<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Option<u32>);
+        let got: Vec<Row> = r
             .defendants
             .iter()
             .map(|d| {
