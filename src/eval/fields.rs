@@ -6,9 +6,9 @@
 //! - Persons (lists of objects with `name`) are matched by name; a person in gold and not
 //!   found counts every one of its leaves wrong, a person found and not in gold counts
 //!   against `….name`.
-//! - `charges`, `circumstances` and `articles` are compared as sets; `custody` counts only
-//!   the measures the annotation guide scores (刑事拘留, 逮捕, 取保候审, 监视居住,
-//!   指定居所监视居住).
+//! - `charges`, `circumstances`, `articles` and `refusal_reasons` are compared as sets;
+//!   `custody` counts only the measures the annotation guide scores (刑事拘留, 逮捕, 取保候审,
+//!   监视居住, 指定居所监视居住).
 //! - A selective charge may be given by its full official name or by the component the text
 //!   writes (`charges` or `charges_written` of the gold).
 //! - `probation`: `null` (silent) and `false` are alike, as the corpus bundles write `false`
@@ -22,8 +22,14 @@ use serde_json::Value;
 
 /// Keys of a gold object that are not extraction output.
 const SKIP: &[&str] = &["file", "notes", "planted", "natural", "judgment_id"];
-/// Leaves compared as sets.
-const SETS: &[&str] = &["charges", "charges_written", "circumstances", "articles"];
+/// Leaves compared as sets (lists whose order says nothing: tags, charges, articles).
+const SETS: &[&str] = &[
+    "charges",
+    "charges_written",
+    "circumstances",
+    "articles",
+    "refusal_reasons",
+];
 
 /// Scores one procuratorate document: `gold` is the object of its kind, `predicted` the whole
 /// gold record extracted from the document (`{"indictment": {…}}`, …) or `None` when the
