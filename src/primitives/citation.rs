@@ -51,6 +51,24 @@ fn law_name(title: &str) -> String {
     }
 }
 
+/// The law a match of [`LAW_RE`] cites and where its articles start, from the match alone:
+/// `《title》` (only the first alternative starts with 《) gives the title and the match end;
+/// otherwise the match is an optional character that is neither 《 nor an ideograph, 刑法 or
+/// 刑事诉讼法, and 第, and the articles start before 第.
+fn law_of(m: regex::Match) -> (String, usize) {
+    let s = m.as_str();
+    if let Some(title) = s.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        return (law_name(title), m.end());
+    }
+    let body = s.strip_suffix('第').unwrap_or(s);
+    let law = if body.ends_with("刑事诉讼法") {
+        "刑事诉讼法"
+    } else {
+        "刑法"
+    };
+    (law_name(law), m.start() + body.len())
+}
+
 /// Finds every cited article in `text`, grouped under the law cited before them.
 ///
 /// ```
@@ -62,12 +80,8 @@ fn law_name(title: &str) -> String {
 /// ```
 pub fn find_articles(text: &str) -> Vec<Article> {
     let mut out = Vec::new();
-    for c in LAW_RE.captures_iter(text) {
-        let (law, mut at) = match (c.get(1), c.get(2)) {
-            (Some(t), _) => (law_name(t.as_str()), c.get(0).map_or(0, |m| m.end())),
-            (None, Some(t)) => (law_name(t.as_str()), t.end()),
-            _ => continue,
-        };
+    for m in LAW_RE.find_iter(text) {
+        let (law, mut at) = law_of(m);
         while let Some(a) = ARTICLE_RE.captures(&text[at..]) {
             let Some(whole) = a.get(0) else { break };
             if whole.is_empty() {
@@ -95,6 +109,39 @@ pub fn find_articles(text: &str) -> Vec<Article> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `law_of` gives what the capture groups gave, on every committed fixture.
+    #[test]
+    fn law_of_is_the_capture_groups() {
+        let mut texts = vec![
+            "刑法第一条，《刑法》第二条，x刑事诉讼法第三条，《》《中华人民共和国刑事诉讼法》刑法第"
+                .to_string(),
+        ];
+        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            let want: Vec<(String, usize)> = LAW_RE
+                .captures_iter(&text)
+                .filter_map(|c| match (c.get(1), c.get(2)) {
+                    (Some(t), _) => Some((law_name(t.as_str()), c.get(0)?.end())),
+                    (None, Some(t)) => Some((law_name(t.as_str()), t.end())),
+                    _ => None,
+                })
+                .collect();
+            let got: Vec<(String, usize)> = LAW_RE.find_iter(&text).map(law_of).collect();
+            assert_eq!(got, want);
+            found += want.len();
+        }
+        assert!(found > 20, "{found}");
+    }
 
     /// (text, [(law, article, clause, item)])
     #[test]
