@@ -5,6 +5,7 @@
 #   fuzz/smoke.sh                  # ~20 s per target
 #   FUZZ_SECONDS=600 fuzz/smoke.sh # longer runs
 #   fuzz/smoke.sh judgment pdf     # only these targets
+#   FUZZ_DEV=1 fuzz/smoke.sh       # unoptimised build (quicker to build)
 #
 # Exits 0 without fuzzing, saying why, when the tools are missing (no cargo-fuzz, no C++
 # compiler for libFuzzer), so that CI can call it unconditionally. Exits 1 when a target
@@ -14,6 +15,10 @@ set -u
 cd "$(dirname "$0")/.." || exit 1
 
 seconds=${FUZZ_SECONDS:-20}
+# FUZZ_DEV=1 builds the targets without optimisation: much quicker to build, slower to run,
+# which suits a short smoke.
+profile=()
+[ "${FUZZ_DEV:-0}" = 1 ] && profile=(--dev)
 skip() {
     echo "fuzz smoke: skipped: $*"
     exit 0
@@ -30,7 +35,7 @@ else
 fi
 [ ${#targets[@]} -gt 0 ] || skip "cargo fuzz list found no targets"
 
-if ! cargo fuzz build --sanitizer none >/dev/null 2>fuzz/.build.log; then
+if ! cargo fuzz build "${profile[@]}" --sanitizer none >/dev/null 2>fuzz/.build.log; then
     cat fuzz/.build.log
     echo "fuzz smoke: FAILED: the fuzz crate does not build"
     exit 1
@@ -43,7 +48,7 @@ for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus-run/$t" "fuzz/seeds/$t"
     log=$(mktemp)
     start=$(date +%s)
-    cargo fuzz run --sanitizer none "$t" "fuzz/corpus-run/$t" "fuzz/seeds/$t" -- \
+    cargo fuzz run "${profile[@]}" --sanitizer none "$t" "fuzz/corpus-run/$t" "fuzz/seeds/$t" -- \
         -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 \
         >"$log" 2>&1
     rc=$?

@@ -140,6 +140,7 @@ mod limits;
 mod pattern;
 pub mod primitives;
 pub mod read;
+#[cfg(feature = "cli")]
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -1,6 +1,7 @@
 //! 三书比对 on the development case bundles of ../shared/corpus/cases-dev: every planted and
 //! natural inconsistency must be reported under its rule and defendant (recall 1.0), and
 //! cross-document findings must be real (precision ≥ 0.95). Skipped when ../shared is absent.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use wenshu::check::{check_documents, CaseDocument, Context, RuleConfig};

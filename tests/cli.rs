@@ -680,3 +680,109 @@ fn a_document_that_makes_the_library_panic_is_an_internal_error_and_the_run_goes
         }
     }
 }
+
+#[test]
+fn eval_scores_a_folder_of_documents_with_gold() {
+    let o = wenshu(&[
+        "eval",
+        "--gold",
+        "tests/fixtures/procuratorate",
+        "--min-field",
+        "0.97",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for field in [
+        "indictment.defendants.recommendation.term_months_min",
+        "arrest.suspects.charge",
+        "recommendation_document.defendants.recommendation.fine_yuan_max",
+        "MICRO AVERAGE",
+    ] {
+        assert!(out.contains(field), "{field} not in\n{out}");
+    }
+    // A threshold no field can reach fails, naming the fields.
+    let o = wenshu(&[
+        "eval",
+        "--gold",
+        "tests/fixtures/procuratorate",
+        "--min-field",
+        "1.01",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("arrest.number scores 1.0000, below 1.01"),
+        "{}",
+        stderr(&o)
+    );
+    // A gold object whose document is gone is reported, not passed over in silence.
+    let s = Scratch::new("eval");
+    std::fs::copy(
+        "tests/fixtures/procuratorate/approve-01.json",
+        s.path("approve-01.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/procuratorate/decide-01.json",
+        s.path("decide-01.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/procuratorate/decide-01.txt",
+        s.path("decide-01.txt"),
+    )
+    .unwrap();
+    let o = wenshu(&["eval", "--gold", s.0.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("approve-01.json: no document beside it"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("arrest.number"));
+    // Judgment gold needs its corpus; a missing gold path is a usage error.
+    let o = wenshu(&[
+        "eval",
+        "--gold",
+        "tests/fixtures/judgments/judgment-01.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = wenshu(&["eval", "--gold", "no/such/gold"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn limits_are_set_on_the_command_line_and_reported_per_file() {
+    let o = wenshu(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "--max-pages",
+        "1",
+        "examples/cases/case-2-planted/judgment.pdf",
+        "examples/cases/case-1-clean/judgment.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let l = lines(&o);
+    let errors = of_type(&l, "error");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["kind"], "limit");
+    assert!(errors[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("max_pages (allowed 1, found 2)"));
+    assert_eq!(
+        of_type(&l, "document").len(),
+        1,
+        "the other file is extracted"
+    );
+    let o = wenshu(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--max-input-mib",
+        "0",
+        "examples/cases/case-1-clean",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stdout(&o).contains("max_input_bytes (allowed 0"));
+}

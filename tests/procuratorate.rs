@@ -1,10 +1,11 @@
 //! Indictments, arrest documents and sentencing recommendations: per-field accuracy against
 //! the case bundles in ../shared (skipped when absent) and the committed fixtures, plus small
 //! inline examples that fire and that must not fire.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use wenshu::check::CaseDocument;
 use wenshu::docs::arrest::{arrest_gold, extract_arrest};
 use wenshu::docs::indictment::{extract_indictment, indictment_gold};
 use wenshu::docs::recommendation::{
@@ -14,235 +15,11 @@ use wenshu::primitives::Term;
 use wenshu::{classify, DocType, Document};
 
 // ---------------------------------------------------------------------------------------------
-// The comparison harness: every leaf of the gold is one comparison, named by its path.
-
-/// Correct and total comparisons per field path.
-#[derive(Default)]
-struct Tally {
-    fields: BTreeMap<String, (usize, usize)>,
-    misses: Vec<String>,
-    /// Differences explained by a gold or schema issue (see [`KNOWN`]), printed, not counted.
-    known: Vec<String>,
-}
-
-/// Fixture comparisons where the gold disagrees with the schema this crate follows, or
-/// with the document; each is printed with its reason and not counted.
-const KNOWN: &[(&str, &str, &str)] = &[
-    (
-        "sentrec-13",
-        "articles",
-        "the gold leaves out 67 although the text cites 第六十七条第三款 (indictment fixtures list 67)",
-    ),
-    (
-        "decide-14",
-        "suspects.charge",
-        "truth.json writes `charge` as the list written (强奸罪、抢劫罪); this fixture keeps the first",
-    ),
-];
-
-/// Keys of a gold file that are not extraction output.
-const SKIP: &[&str] = &["file", "notes", "planted", "natural", "judgment_id"];
-/// Lists compared as sets.
-const SETS: &[&str] = &["charges", "circumstances"];
-
-impl Tally {
-    fn record(&mut self, path: &str, ok: bool, doc: &str, detail: impl FnOnce() -> String) {
-        let e = self.fields.entry(path.to_string()).or_default();
-        e.1 += 1;
-        if ok {
-            e.0 += 1;
-        } else {
-            self.misses.push(format!("{doc}: {path}: {}", detail()));
-        }
-    }
-
-    /// Counts every leaf of `truth` as wrong (the prediction has nothing there).
-    fn missing(&mut self, path: &str, truth: &Value, doc: &str) {
-        match truth {
-            Value::Object(m) => {
-                for (k, v) in m {
-                    if !SKIP.contains(&k.as_str()) {
-                        self.missing(&format!("{path}.{k}"), v, doc);
-                    }
-                }
-            }
-            _ => self.record(path, false, doc, || format!("missing (want {truth})")),
-        }
-    }
-
-    fn compare(&mut self, path: &str, truth: &Value, got: &Value, doc: &str) {
-        let Value::Object(map) = truth else {
-            return self.leaf(path, truth, got, doc);
-        };
-        for (k, tv) in map {
-            if SKIP.contains(&k.as_str()) {
-                continue;
-            }
-            let p = if path.is_empty() {
-                k.clone()
-            } else {
-                format!("{path}.{k}")
-            };
-            let gv = got.get(k).unwrap_or(&Value::Null);
-            match (tv, gv) {
-                (Value::Array(ts), _) if ts.iter().any(|t| t.get("name").is_some()) => {
-                    self.compare_named(&p, ts, gv.as_array().map_or(&[][..], |v| v), doc)
-                }
-                (Value::Object(_), Value::Object(_)) => self.compare(&p, tv, gv, doc),
-                (Value::Object(_), _) => self.missing(&p, tv, doc),
-                _ => self.leaf(&p, tv, gv, doc),
-            }
-        }
-    }
-
-    /// A comparison whose failure has a known reason: counted when right, listed when not.
-    fn record_known(&mut self, path: &str, ok: bool, doc: &str, why: String) {
-        if ok {
-            self.record(path, true, doc, String::new);
-        } else {
-            self.known.push(format!("{doc}: {path}: {why}"));
-        }
-    }
-
-    fn leaf(&mut self, path: &str, truth: &Value, got: &Value, doc: &str) {
-        let stem = doc.split('.').next().unwrap_or(doc);
-        if let Some((_, _, why)) = KNOWN.iter().find(|(d, p, _)| *d == stem && *p == path) {
-            let ok = truth == got;
-            return self.record_known(path, ok, doc, format!("want {truth}, got {got}: {why}"));
-        }
-        let last = path.rsplit('.').next().unwrap_or(path);
-        let ok = if SETS.contains(&last) {
-            as_set(truth) == as_set(got)
-        } else if last == "custody" {
-            scored_custody(truth) == scored_custody(got)
-        } else {
-            truth == got
-        };
-        self.record(path, ok, doc, || format!("want {truth}, got {got}"));
-    }
-
-    /// Lists of persons, matched by name; a person missing or extra counts against `name`.
-    fn compare_named(&mut self, path: &str, truth: &[Value], got: &[Value], doc: &str) {
-        let name = |v: &Value| v.get("name").and_then(Value::as_str).map(str::to_string);
-        for t in truth {
-            let n = name(t);
-            match got.iter().find(|g| name(g) == n) {
-                Some(g) => {
-                    self.record(&format!("{path}.name"), true, doc, String::new);
-                    let mut rest = t.clone();
-                    if let Value::Object(m) = &mut rest {
-                        m.remove("name");
-                        // The fixtures record two components of selective charges by the
-                        // full official name (非法持有枪支罪 → 非法持有、私藏枪支、弹药罪) but keep
-                        // others (贩卖毒品罪), as truth.json does; the gold output keeps every
-                        // selective component as written (the dictionary's kind `selective`, a
-                        // legitimate conviction name). The written names are compared under
-                        // `charges_written`; the official one is in `Charge::official`.
-                        let written = m.get("charges_written").and_then(Value::as_array).cloned();
-                        if let Some(w) = written {
-                            let official = m.get("charges").cloned().unwrap_or(Value::Null);
-                            if official.as_array() != Some(&w) {
-                                for key in ["charges", "charge"] {
-                                    if let Some(want) = m.remove(key) {
-                                        let got = g.get(key).unwrap_or(&Value::Null);
-                                        let ok = if want.is_array() {
-                                            as_set(&want) == as_set(got)
-                                        } else {
-                                            &want == got
-                                        };
-                                        self.record_known(
-                                            &format!("{path}.{key}"),
-                                            ok,
-                                            doc,
-                                            format!("want {want}, got {got}: selective component kept as written"),
-                                        );
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    self.compare(path, &rest, g, doc);
-                }
-                None => self.missing(path, t, doc),
-            }
-        }
-        for g in got {
-            if !truth.iter().any(|t| name(t) == name(g)) {
-                self.record(&format!("{path}.name"), false, doc, || {
-                    format!("extra {}", name(g).unwrap_or_default())
-                });
-            }
-        }
-    }
-
-    fn print(&self, title: &str) {
-        eprintln!(
-            "\n{title}\n{:<48} {:>7} {:>9}",
-            "field", "correct", "accuracy"
-        );
-        for (k, (c, t)) in &self.fields {
-            eprintln!(
-                "{k:<48} {:>3}/{:<3} {:>9.3}",
-                c,
-                t,
-                *c as f64 / (*t).max(1) as f64
-            );
-        }
-        for m in &self.misses {
-            eprintln!("  miss {m}");
-        }
-        for k in &self.known {
-            eprintln!("  known (not counted) {k}");
-        }
-    }
-
-    fn assert_at_least(&self, min: f64) {
-        let low: Vec<String> = self
-            .fields
-            .iter()
-            .filter(|(_, (c, t))| (*c as f64) < min * *t as f64)
-            .map(|(k, (c, t))| format!("{k} {c}/{t}"))
-            .collect();
-        assert!(low.is_empty(), "fields below {min}: {low:?}");
-    }
-}
-
-/// Custody as scored by the annotation guide (corpus/ANNOTATION.md): only 刑事拘留, 逮捕,
-/// 取保候审, 监视居住 and 指定居所监视居住 count; 行政拘留, 拘传 (and the supervisory 留置)
-/// may be listed or not.
-fn scored_custody(v: &Value) -> Option<Vec<Value>> {
-    const SCORED: &[&str] = &[
-        "刑事拘留",
-        "逮捕",
-        "取保候审",
-        "监视居住",
-        "指定居所监视居住",
-    ];
-    Some(
-        v.as_array()?
-            .iter()
-            .filter(|c| {
-                c.get("measure")
-                    .and_then(Value::as_str)
-                    .is_some_and(|m| SCORED.contains(&m))
-            })
-            .cloned()
-            .collect(),
-    )
-}
-
-fn as_set(v: &Value) -> Option<Vec<String>> {
-    let mut out: Vec<String> = v.as_array()?.iter().map(|x| x.to_string()).collect();
-    out.sort();
-    Some(out)
-}
+// Per-field accuracy, scored as `wenshu eval --gold DIR` scores it (wenshu::eval).
 
 fn read(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
-
-// ---------------------------------------------------------------------------------------------
-// (a) the development case bundles in ../shared
 
 fn cases_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/cases-dev");
@@ -257,171 +34,82 @@ fn cases_dir() -> Option<PathBuf> {
     }
 }
 
+/// The committed procuratorate fixtures with their gold objects.
+fn fixtures() -> Vec<(PathBuf, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/procuratorate");
+    wenshu::eval::find_gold(&dir)
+        .map(|set| {
+            set.documents
+                .into_iter()
+                .map(|g| (g.path, g.gold))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Reads, extracts and scores every document with gold under `dir`; prints the table and
+/// the mismatches; returns the report.
+fn score_folder(dir: &Path) -> wenshu::eval::Report {
+    let mut set = wenshu::eval::find_gold(dir).unwrap();
+    assert!(set.problems.is_empty(), "unusable gold: {:?}", set.problems);
+    // Renderings whose reader is not compiled in are not scored.
+    set.documents.retain(|g| {
+        let ext = g.path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        (cfg!(feature = "pdf") || ext != "pdf") && (cfg!(feature = "docx") || ext != "docx")
+    });
+    let engine = wenshu::Engine::new();
+    let predicted: Vec<Option<Value>> = set
+        .documents
+        .iter()
+        .map(|g| {
+            let doc = engine.read_path(&g.path).ok()?;
+            Some(wenshu::gold::gold_record(&g.id, &CaseDocument::new(doc)))
+        })
+        .collect();
+    let report = wenshu::eval::score_documents(&set.documents, &predicted);
+    eprintln!("{}\n{}", dir.display(), report.table());
+    for m in &report.mismatches {
+        eprintln!(
+            "  miss {}: {}: want {}, got {}",
+            m.id, m.field, m.gold, m.predicted
+        );
+    }
+    report
+}
+
+fn assert_every_field_at_least(report: &wenshu::eval::Report, min: f64) {
+    let low = report.fields_below(min);
+    assert!(low.is_empty(), "fields below {min}: {low:?}");
+}
+
+/// The indictments and 批准逮捕决定书 of the development case bundles in ../shared.
 #[test]
 fn case_bundles_per_field_accuracy() {
     let Some(dir) = cases_dir() else { return };
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    cases.retain(|p| p.join("truth.json").is_file());
-    cases.sort();
-    let mut ind = Tally::default();
-    let mut arr = Tally::default();
-    for case in &cases {
-        let case_name = case
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().to_string());
-        let Some(truth) =
-            read(&case.join("truth.json")).and_then(|s| serde_json::from_str::<Value>(&s).ok())
-        else {
-            continue;
-        };
-        if let (Some(text), Some(t)) = (read(&case.join("indictment.txt")), truth.get("indictment"))
-        {
-            let doc = Document::from_text(&format!("{case_name}/indictment.txt"), &text);
-            let got = indictment_gold(&extract_indictment(&doc));
-            ind.compare("", t, &got, doc.source());
-        }
-        for t in truth
-            .get("arrests")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let Some(file) = t.get("file").and_then(Value::as_str) else {
-                continue;
-            };
-            let Some(text) = read(&case.join(file)) else {
-                continue;
-            };
-            let doc = Document::from_text(&format!("{case_name}/{file}"), &text);
-            let kind = classify(&doc).doc_type;
-            let got = arrest_gold(&extract_arrest(&doc, kind));
-            arr.compare("", t, &got, doc.source());
-        }
-    }
-    eprintln!("command: cargo test --test procuratorate case_bundles -- --nocapture");
-    ind.print(&format!("indictments, {} case bundles", cases.len()));
-    arr.print("arrest documents");
-    ind.assert_at_least(0.97);
-    arr.assert_at_least(0.97);
+    let report = score_folder(&dir);
+    eprintln!("command: cargo run --release -- eval --gold ../shared/corpus/cases-dev");
+    assert!(report.fields.contains_key("indictment.defendants.name"));
+    assert!(report.fields.contains_key("arrest.suspects.name"));
+    assert!(report.missing.is_empty(), "not read: {:?}", report.missing);
+    assert_every_field_at_least(&report, 0.97);
 }
 
-// ---------------------------------------------------------------------------------------------
-// (b) the committed fixtures: tests/fixtures/procuratorate/<name>.json beside the document
-// (<name>.txt, and for some also a .pdf or .docx rendering of the same text)
-
-fn fixtures() -> Vec<(PathBuf, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/procuratorate");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
-    let mut out = Vec::new();
-    for f in &files {
-        if f.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        let Some(gold) = read(f).and_then(|s| serde_json::from_str::<Value>(&s).ok()) else {
-            continue;
-        };
-        for ext in ["txt", "docx", "pdf"] {
-            let doc = f.with_extension(ext);
-            if doc.is_file() {
-                out.push((doc, gold.clone()));
-            }
-        }
-    }
-    out
-}
-
-/// The gold object of a fixture: the one under its kind's key.
-fn fixture_gold(gold: &Value) -> Option<&Value> {
-    ["indictment", "arrest", "recommendation_document"]
-        .iter()
-        .find_map(|k| gold.get(*k).filter(|v| v.is_object()))
-}
-
-/// The fixtures write `probation: null` where an indictment's recommendation does not speak of
-/// probation; `truth.json`, whose schema indictments follow, writes `false`. Compare alike.
-fn probation_as_in_truth(gold: &mut Value) {
-    for d in gold
-        .get_mut("defendants")
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-    {
-        if let Some(p) = d.pointer_mut("/recommendation/probation") {
-            if p.is_null() {
-                *p = Value::Bool(false);
-            }
-        }
-    }
-}
-
+/// The committed fixtures: every procuratorate document and judgment with gold beside it
+/// (`<name>.json` next to `<name>.txt` and its PDF or DOCX renderings).
 #[test]
 fn fixtures_per_field_accuracy() {
-    let fx = fixtures();
-    if fx.is_empty() {
-        eprintln!("skipped: no fixtures under tests/fixtures/procuratorate");
-        return;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/procuratorate");
+    let report = score_folder(&dir);
+    eprintln!("command: cargo run --release -- eval --gold tests/fixtures/procuratorate");
+    for kind in ["indictment", "arrest", "recommendation_document"] {
+        let n = report
+            .fields
+            .get(&format!("{kind}.doc_type"))
+            .map_or(0, |f| f.total);
+        assert!(n >= 15, "{kind}: only {n} documents with gold");
     }
-    let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
-    let mut unread = Vec::new();
-    for (path, gold) in &fx {
-        let name = path
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().to_string());
-        let raw = match wenshu::read::read_path(path, &wenshu::Limits::default()) {
-            Ok(raw) => raw,
-            Err(e) => {
-                unread.push(format!("{name}: {e}"));
-                continue;
-            }
-        };
-        let doc = Document::from_raw(raw);
-        let Some(want) = fixture_gold(gold) else {
-            continue;
-        };
-        let kind = classify(&doc).doc_type;
-        let (label, got) = match kind {
-            DocType::Indictment | DocType::ProsecutionOpinion => {
-                ("indictments", indictment_gold(&extract_indictment(&doc)))
-            }
-            DocType::SentencingRecommendation => (
-                "量刑建议书",
-                recommendation_document_gold(&extract_recommendation_document(&doc)),
-            ),
-            k if k.is_arrest() => ("arrest documents", arrest_gold(&extract_arrest(&doc, k))),
-            other => {
-                tallies
-                    .entry("classification")
-                    .or_default()
-                    .record("kind", false, &name, || {
-                        format!("classified as {}", other.name())
-                    });
-                continue;
-            }
-        };
-        let mut want = want.clone();
-        if label == "indictments" {
-            probation_as_in_truth(&mut want);
-        }
-        tallies
-            .entry(label)
-            .or_default()
-            .compare("", &want, &got, &name);
-    }
-    eprintln!("command: cargo test --test procuratorate fixtures -- --nocapture");
-    for (label, t) in &tallies {
-        t.print(&format!("fixtures: {label}"));
-    }
-    for u in &unread {
-        eprintln!("not read (reader missing or failing, not counted): {u}");
-    }
-    for t in tallies.values() {
-        t.assert_at_least(0.97);
-    }
+    assert!(report.missing.is_empty(), "not read: {:?}", report.missing);
+    assert_every_field_at_least(&report, 0.97);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,8 +45,42 @@ struct Cli {
     /// Progress bar on standard error: auto shows it when standard error is a terminal.
     #[arg(long, global = true, value_enum, default_value_t = ProgressMode::Auto)]
     progress: ProgressMode,
+    #[command(flatten)]
+    limits: LimitArgs,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Hard limits per document; a document over one is reported with the limit and the rest go on.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Largest input file, in MiB.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = Limits::default().max_input_bytes >> 20)]
+    max_input_mib: u64,
+    /// Largest total of decompressed PDF streams or DOCX parts per document, in MiB.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = Limits::default().max_decompressed_bytes >> 20)]
+    max_decompressed_mib: u64,
+    /// Most PDF pages read per document.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_pages)]
+    max_pages: u32,
+    /// Deepest nesting of PDF objects, XML elements or Form XObjects followed.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_depth)]
+    max_depth: u32,
+    /// Time budget of the PDF reader per document, in seconds (0: none).
+    #[arg(long, global = true, value_name = "S", default_value_t = Limits::default().max_millis / 1000)]
+    max_seconds: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_input_bytes: self.max_input_mib.saturating_mul(1 << 20),
+            max_decompressed_bytes: self.max_decompressed_mib.saturating_mul(1 << 20),
+            max_pages: self.max_pages,
+            max_depth: self.max_depth,
+            max_millis: self.max_seconds.saturating_mul(1000),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -100,11 +134,16 @@ enum Command {
         id: Option<String>,
     },
     /// Score extraction against gold annotations.
+    ///
+    /// The gold is either a .jsonl file of judgment records (with --corpus, the documents they
+    /// annotate) or a folder holding documents with their gold: case bundles (truth.json with
+    /// `indictment` and `arrests`) and NAME.json beside NAME.txt/.pdf/.docx (judgment records,
+    /// or `indictment`, `arrest`, `recommendation_document` objects; docs/gold-schema.md).
     Eval {
-        /// Gold records (JSONL, the gold format).
+        /// Gold: a .jsonl of judgment records, or a folder of documents with gold.
         #[arg(long)]
         gold: PathBuf,
-        /// The documents: a .jsonl corpus, files or folders.
+        /// With .jsonl gold: the documents (a .jsonl corpus, files or folders).
         #[arg(long)]
         corpus: Vec<PathBuf>,
         /// Write the report as JSON here.
@@ -113,6 +152,9 @@ enum Command {
         /// Exit with 1 when the micro average is below this.
         #[arg(long)]
         min: Option<f64>,
+        /// Exit with 1 when any field scores below this.
+        #[arg(long)]
+        min_field: Option<f64>,
         /// Print every mismatch.
         #[arg(long)]
         mismatches: bool,
@@ -169,6 +211,7 @@ fn main() -> ExitCode {
     let piped = !std::io::stdout().is_terminal();
     let ui = Ui {
         redact: cli.redact,
+        limits: cli.limits.limits(),
         progress: match cli.progress {
             ProgressMode::Auto => std::io::stderr().is_terminal(),
             ProgressMode::Always => true,
@@ -210,8 +253,9 @@ fn main() -> ExitCode {
             corpus,
             json,
             min,
+            min_field,
             mismatches,
-        } => eval(&gold, &corpus, json, min, mismatches),
+        } => eval(&gold, &corpus, json, (min, min_field), mismatches),
     }
 }
 
@@ -219,6 +263,7 @@ fn main() -> ExitCode {
 struct Ui {
     redact: bool,
     progress: bool,
+    limits: Limits,
 }
 
 /// The progress bar (on standard error, only when asked or on a terminal) and the messages
@@ -449,7 +494,7 @@ fn redact_failure(f: &Failure) -> Failure {
 }
 
 fn text(ui: &Ui, paths: &[PathBuf], sections: bool, format: TextFormat) -> ExitCode {
-    let limits = Limits::default();
+    let limits = ui.limits;
     let redact = ui.redact;
     stream(
         ui,
@@ -498,7 +543,7 @@ fn text(ui: &Ui, paths: &[PathBuf], sections: bool, format: TextFormat) -> ExitC
 }
 
 fn extract(ui: &Ui, paths: &[PathBuf], format: ExtractFormat) -> ExitCode {
-    let limits = Limits::default();
+    let limits = ui.limits;
     let redact = ui.redact;
     let cols = summary::terminal_width();
     let header = match format {
@@ -575,7 +620,7 @@ fn check(
 ) -> ExitCode {
     use wenshu::check::Severity;
     let fail_on: Option<Severity> = fail_on.as_deref().and_then(|s| s.parse().ok());
-    let mut builder = Engine::builder();
+    let mut builder = Engine::builder().limits(ui.limits);
     if let Some(c) = config {
         builder = builder.rules_file(c);
     }
@@ -722,33 +767,31 @@ fn eval(
     gold: &Path,
     corpus: &[PathBuf],
     json: Option<PathBuf>,
-    min: Option<f64>,
+    (min, min_field): (Option<f64>, Option<f64>),
     mismatches: bool,
 ) -> ExitCode {
-    let gold_text = match std::fs::read_to_string(gold) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {}: {e}", gold.display());
+    if !gold.exists() {
+        eprintln!("error: {}: no such file or folder", gold.display());
+        return ExitCode::from(2);
+    }
+    let report = if gold.is_dir() {
+        match eval_folder(gold) {
+            Ok(r) => r,
+            Err(code) => return code,
+        }
+    } else {
+        if corpus.is_empty() {
+            eprintln!(
+                "error: {}: judgment gold needs --corpus (the documents it annotates)",
+                gold.display()
+            );
             return ExitCode::from(2);
         }
+        match eval_judgments(gold, corpus) {
+            Ok(r) => r,
+            Err(code) => return code,
+        }
     };
-    let gold: Vec<serde_json::Value> = gold_text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
-    let wanted: std::collections::HashSet<&str> =
-        gold.iter().filter_map(|g| g["id"].as_str()).collect();
-    let limits = Limits::default();
-    let items: Vec<Item> = input::list(corpus)
-        .into_iter()
-        .filter(|i| wanted.contains(i.id().as_str()))
-        .collect();
-    let predicted: Vec<serde_json::Value> = items
-        .par_iter()
-        .filter_map(|i| gold_of(i, &limits).ok())
-        .collect();
-    let report = wenshu::eval::score_judgments(&gold, &predicted);
     print!("{}", report.table());
     if mismatches {
         for m in &report.mismatches {
@@ -760,8 +803,9 @@ fn eval(
     }
     if !report.missing.is_empty() {
         eprintln!(
-            "{} gold documents not found in the corpus",
-            report.missing.len()
+            "{} gold documents not found or not read: {}",
+            report.missing.len(),
+            report.missing.join(", ")
         );
     }
     if let Some(p) = json {
@@ -772,11 +816,88 @@ fn eval(
             eprintln!("error: {}: {e}", p.display());
         }
     }
-    match min {
-        Some(m) if report.micro() < m => {
-            eprintln!("micro average {:.4} is below {m}", report.micro());
-            ExitCode::from(1)
-        }
-        _ => ExitCode::SUCCESS,
+    let mut failed = false;
+    if let Some(m) = min.filter(|m| report.micro() < *m) {
+        eprintln!("micro average {:.4} is below {m}", report.micro());
+        failed = true;
     }
+    if let Some(m) = min_field {
+        for (field, score) in report.fields_below(m) {
+            eprintln!("{field} scores {score:.4}, below {m}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Judgment records (JSONL) against the documents of `corpus`.
+fn eval_judgments(gold: &Path, corpus: &[PathBuf]) -> Result<wenshu::eval::Report, ExitCode> {
+    let gold_text = std::fs::read_to_string(gold).map_err(|e| {
+        eprintln!("error: {}: {e}", gold.display());
+        ExitCode::from(2)
+    })?;
+    let mut records = Vec::new();
+    for (n, line) in gold_text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) => records.push(v),
+            Err(e) => {
+                eprintln!(
+                    "error: {}:{}: not a JSON record: {e}",
+                    gold.display(),
+                    n + 1
+                );
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    let wanted: std::collections::HashSet<&str> =
+        records.iter().filter_map(|g| g["id"].as_str()).collect();
+    let limits = Limits::default();
+    let items: Vec<Item> = input::list(corpus)
+        .into_iter()
+        .filter(|i| wanted.contains(i.id().as_str()))
+        .collect();
+    let predicted: Vec<serde_json::Value> = items
+        .par_iter()
+        .filter_map(|i| gold_of(i, &limits).ok())
+        .collect();
+    Ok(wenshu::eval::score_judgments(&records, &predicted))
+}
+
+/// A folder of documents with their gold beside them.
+fn eval_folder(dir: &Path) -> Result<wenshu::eval::Report, ExitCode> {
+    let set = wenshu::eval::find_gold(dir).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })?;
+    for p in &set.problems {
+        eprintln!("gold not used: {p}");
+    }
+    if set.documents.is_empty() {
+        eprintln!(
+            "error: {}: no gold found (truth.json bundles, or NAME.json beside NAME.txt)",
+            dir.display()
+        );
+        return Err(ExitCode::from(2));
+    }
+    let engine = Engine::new();
+    let predicted: Vec<Option<serde_json::Value>> = set
+        .documents
+        .par_iter()
+        .map(|g| match engine.read_path(&g.path) {
+            Ok(doc) => Some(wenshu::gold::gold_record(&g.id, &CaseDocument::new(doc))),
+            Err(e) => {
+                eprintln!("not read: {e}");
+                None
+            }
+        })
+        .collect();
+    Ok(wenshu::eval::score_documents(&set.documents, &predicted))
 }

@@ -118,11 +118,18 @@ static DECISION_RE: LazyLock<Regex> = LazyLock::new(|| {
 static REASON_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"审查认为[，,：:]?|本院认为[，,：:]?"));
 
+/// Where the reasons end: the procedural basis of the decision, or the decision itself. The
+/// reasons may run over several sentences and cite 刑法 on the way (`依照《刑法》第二十条…，
+/// 其行为不构成犯罪`).
 static REASON_END_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"[，,；]?\s?(?:根据|依照|依据|按照)《|[，,；]?\s?(?:现)?决定不(?:予)?批准逮捕|。",
+        r"[，,；。]?\s?(?:根据|依照|依据|按照)《(?:中华人民共和国)?刑事诉讼法》|[，,；。]?\s?(?:现|故|据此|因此)?[，,]?决定不(?:予)?批准逮捕",
     )
 });
+
+/// The end of the reasons when neither basis nor decision follows: the first full stop.
+static REASON_STOP_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"[，,；]?\s?(?:根据|依照|依据|按照)《|。"));
 
 static GENDER_TOKEN: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"^(?:性别[：:]?\s?)?(男|女)(?:性)?$"));
@@ -261,18 +268,24 @@ fn legal_basis(doc: &Document, range: Range<usize>) -> Vec<Field<CitedArticle>> 
 }
 
 /// The grounds of a refusal, from the words of its reasons: not a crime, insufficient
-/// evidence, or no danger that arrest must prevent. The first that applies, in that order.
+/// evidence, no danger that arrest must prevent — in that order. Not being a crime is the
+/// whole answer (what could not be proven then only explains why it is none); insufficient
+/// evidence of one fact and no need of arrest for another may stand together.
 fn refusal_grounds(doc: &Document, reasons: &Field<String>) -> Vec<Field<String>> {
     let text = doc.text();
     let Some(start) = text.find(reasons.value.as_str()) else {
         return Vec::new();
     };
+    let mut out = Vec::new();
     for (ground, re) in GROUNDS.iter() {
         if let Some(m) = re.find(&reasons.value) {
-            return vec![doc.field(ground.to_string(), start + m.start()..start + m.end())];
+            out.push(doc.field(ground.to_string(), start + m.start()..start + m.end()));
+            if *ground == "不构成犯罪" {
+                break;
+            }
         }
     }
-    Vec::new()
+    out
 }
 
 static GROUNDS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
@@ -358,8 +371,44 @@ fn decision_suspects(
             pos = hay.len() - n.len();
         }
     }
+    for s in suspects.iter_mut() {
+        if s.gender.is_none() && s.birth_date.is_none() && s.id_number.is_none() {
+            listed_identity(doc, body.clone(), s, warnings);
+        }
+    }
     attribute_suspected_charges(doc, body, &mut suspects);
     suspects
+}
+
+/// The identity of a suspect listed on its own after the decision (`决定批准逮捕：` then
+/// `犯罪嫌疑人张某，男，1990年1月1日出生，公民身份号码…；`): the clause after the name, when
+/// it opens with gender, birth or ID number.
+fn listed_identity(
+    doc: &Document,
+    body: Range<usize>,
+    s: &mut Suspect,
+    warnings: &mut Vec<Warning>,
+) {
+    let text = doc.text();
+    let hay = &text[body.clone()];
+    let lead = format!("犯罪嫌疑人{}", s.name.value);
+    for (at, _) in hay.match_indices(lead.as_str()) {
+        let after = at + lead.len();
+        let rest = &hay[after..];
+        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '，' | ',')) else {
+            continue;
+        };
+        let inner_start = after + sep.len_utf8();
+        let inner = &hay[inner_start..];
+        let inner = &inner[..inner.find(['；', ';', '。', '\n']).unwrap_or(inner.len())];
+        let first = inner.split(['，', ',']).next().unwrap_or("").trim();
+        let identity =
+            GENDER_TOKEN.is_match(first) || first.contains("出生") || ID_TOKEN.is_match(first);
+        if identity {
+            read_identity(doc, body.start + inner_start, inner, s, warnings);
+            return;
+        }
+    }
 }
 
 /// Reads `性别男，出生日期1985年3月12日，公民身份号码…` inside a suspect's brackets.
@@ -533,8 +582,11 @@ fn refusal_reasons(doc: &Document, body: Range<usize>) -> Option<Field<String>> 
     let hay = &text[body.clone()];
     let m = REASON_RE.find(hay)?;
     let rest = &hay[m.end()..];
-    let end = REASON_END_RE.find(rest).map_or(rest.len(), |e| e.start());
-    let reason = rest[..end].trim_end_matches(['，', ',', '；']).trim();
+    let end = REASON_END_RE
+        .find(rest)
+        .or_else(|| REASON_STOP_RE.find(rest))
+        .map_or(rest.len(), |e| e.start());
+    let reason = rest[..end].trim_end_matches(['，', ',', '；', '。']).trim();
     if reason.is_empty() {
         return None;
     }
@@ -622,6 +674,69 @@ mod tests {
             "2023-02-01"
         );
         assert_eq!(a.date.as_ref().unwrap().value.to_string(), "2023-02-07");
+    }
+
+    #[test]
+    fn suspects_listed_after_the_decision_keep_their_identity() {
+        let t = "某县人民检察院\n批准逮捕决定书\n某检捕〔2023〕3号\n某县公安局：\n你局于2023年2月1日以某公（刑）提捕字〔2023〕7号提请批准逮捕书提请批准逮捕犯罪嫌疑人钱某甲、孙某乙，经本院审查认为，犯罪嫌疑人钱某甲、孙某乙涉嫌抢夺罪，符合逮捕条件，决定批准逮捕：\n犯罪嫌疑人钱某甲，女，1988年6月1日出生，公民身份号码11010519491231002X；\n犯罪嫌疑人孙某乙，男，2000年2月2日出生。\n请依法立即执行。\n2023年2月7日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        let got: Vec<(&str, Option<&str>, Option<String>)> = a
+            .suspects
+            .iter()
+            .map(|s| {
+                (
+                    s.name.value.as_str(),
+                    s.gender.as_ref().map(|g| g.value.as_str()),
+                    s.birth_date.as_ref().map(|d| d.value.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("钱某甲", Some("女"), Some("1988-06-01".to_string())),
+                ("孙某乙", Some("男"), Some("2000-02-02".to_string()))
+            ]
+        );
+        assert!(a.suspects[0].id_number.is_some());
+        // A later mention that tells the story is no identity.
+        let t = "某县人民检察院\n批准逮捕决定书\n某检捕〔2023〕3号\n某县公安局：\n你局以某公（刑）提捕字〔2023〕7号提请批准逮捕书提请批准逮捕犯罪嫌疑人钱某甲，经本院审查认为，犯罪嫌疑人钱某甲，2023年1月5日出手抢夺他人财物，涉嫌抢夺罪，决定批准逮捕犯罪嫌疑人钱某甲。\n2023年2月7日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        assert!(a.suspects[0].birth_date.is_none() && a.suspects[0].gender.is_none());
+    }
+
+    #[test]
+    fn refusal_reasons_run_to_the_decision() {
+        let refuse = |reasons: &str| {
+            let t = format!("某县人民检察院\n不批准逮捕决定书\n某检刑不捕〔2023〕3号\n某县公安局：\n你局以某公（刑）提捕字〔2023〕7号提请批准逮捕书提请批准逮捕犯罪嫌疑人周某涉嫌侵占罪一案，经本院审查认为：{reasons}根据《中华人民共和国刑事诉讼法》第九十条之规定，决定不批准逮捕犯罪嫌疑人周某。\n2023年2月7日");
+            let doc = Document::from_text("t", &t);
+            let a = extract_arrest(&doc, DocType::ArrestRefusal);
+            a.refusal_grounds
+                .iter()
+                .map(|g| g.value.clone())
+                .collect::<Vec<_>>()
+        };
+        // The conclusion comes in a later sentence, after a 刑法 citation.
+        assert_eq!(
+            refuse("周某系受人之托保管财物，案发前已如数交还。依照《中华人民共和国刑法》第十三条的规定，其行为不构成犯罪。"),
+            ["不构成犯罪"]
+        );
+        assert_eq!(
+            refuse("周某曾经过现场。现有证据不足以证明周某实施了侵占行为。"),
+            ["证据不足"]
+        );
+        // Two findings, two grounds.
+        assert_eq!(
+            refuse("关于第一笔款项，证据不足；关于第二笔款项，周某已全部退还，采取取保候审足以防止发生社会危险性。"),
+            ["证据不足", "无社会危险性"]
+        );
+        // What could not be proven, when it only explains why there is no crime, is no ground.
+        assert_eq!(
+            refuse("现有证据不能认定周某具有非法占有目的，本案系民事纠纷，其行为不构成侵占罪。"),
+            ["不构成犯罪"]
+        );
     }
 
     #[test]

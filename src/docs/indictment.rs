@@ -25,7 +25,7 @@ use super::recommendation::{
     parse_recommendation_in, recommendation_gold, SentencingRecommendation,
 };
 use crate::classify::{classify, DocType};
-use crate::dict::{Dictionaries, WrittenKind};
+use crate::dict::{Dictionaries, Polarity, WrittenKind};
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
 use crate::primitives::{find_articles, find_dates, find_dates_from, Date};
@@ -455,6 +455,11 @@ pub(crate) fn charges_in(re: &Regex, s: &str, abs: usize) -> Vec<(String, Range<
     out
 }
 
+/// Whether the charge dictionary knows the written form as a charge (official or not).
+pub(crate) fn is_charge_name(written: &str) -> bool {
+    DICT.charge(written).is_some()
+}
+
 /// The current official name of a written charge, from the charge dictionary.
 fn official_charge(written: &str) -> Option<String> {
     DICT.charge(written)?.official.map(str::to_string)
@@ -467,11 +472,33 @@ struct Cue {
     negatable: bool,
 }
 
+/// The affirming patterns `circumstances.tsv` lists for a tag, as one alternation.
+fn dictionary_cues(tag: Circumstance) -> Vec<String> {
+    DICT.circumstance_patterns(tag.name())
+        .filter(|p| p.polarity == Polarity::Assert)
+        .map(|p| {
+            if p.regex {
+                format!("(?:{})", p.pattern)
+            } else {
+                regex::escape(&p.pattern)
+            }
+        })
+        .collect()
+}
+
 static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     let cue = |tag, p: &str, negatable| Cue {
         tag,
         re: crate::pattern::re(p),
         negatable,
+    };
+    // Tags whose wording varies with the thing returned or the party reconciled take the
+    // dictionary's forms as well (退出违法所得, 达成和解协议); the others keep cues bound to
+    // the defendant's own conduct (the dictionary's bare 未成年 would catch a victim).
+    let with_dictionary = |tag, p: &str, negatable| {
+        let mut alternatives = vec![format!("(?:{p})")];
+        alternatives.extend(dictionary_cues(tag));
+        cue(tag, &alternatives.join("|"), negatable)
     };
     use Circumstance::*;
     vec![
@@ -494,12 +521,12 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
             r"(?:已满|不满|未满)十[二四六]周岁[，,]?(?:不满|未满)十八周岁|(?:不满|未满)十八周岁|系未成年人|未成年人犯罪|犯罪时(?:系|是|为|尚)?未成年",
             false,
         ),
-        cue(
+        with_dictionary(
             Restitution,
             r"退赃|退赔|退缴|(?:退还|退回|归还|返还)(?:了)?(?:全部|部分)?(?:赃款|赃物|违法所得|透支本金|本金|挪用(?:的)?(?:公款|资金|款项)|所骗(?:取)?(?:的)?(?:款项|钱款|财物))",
             true,
         ),
-        cue(Forgiveness, r"谅解", true),
+        with_dictionary(Forgiveness, r"谅解", true),
         cue(PriorRecord, r"前科", true),
     ]
 });
@@ -1141,6 +1168,11 @@ mod tests {
         ),
         ("被告人张某明知被害人系未成年人。", &[]),
         ("被告人张某已退缴全部赃款。", &["退赃退赔"]),
+        // Wording only the dictionary lists.
+        ("被告人张某在审查起诉期间退出全部违法所得。", &["退赃退赔"]),
+        ("被告人张某已退还被害单位全部货款。", &["退赃退赔"]),
+        ("被告人张某至今未退出违法所得。", &[]),
+        ("被告人张某与被害人达成和解协议。", &["取得谅解"]),
         ("被告人张某已赔偿被害人损失并取得谅解。", &["取得谅解"]),
         ("被告人张某未取得被害人谅解。", &[]),
         ("被告人张某有前科，系累犯。", &["累犯"]),

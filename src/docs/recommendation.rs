@@ -17,8 +17,8 @@
 //! ```
 
 use super::indictment::{
-    cited_indictment_number, criminal_law_articles, is_person_name, proposed_procedure,
-    read_header, read_reasoning, Charge, Circumstance,
+    cited_indictment_number, criminal_law_articles, is_charge_name, is_person_name,
+    proposed_procedure, read_header, read_reasoning, split_charges_at, Charge, Circumstance,
 };
 use crate::classify::{classify, DocType};
 use crate::document::{Document, Evidence, Field, Warning};
@@ -183,8 +183,22 @@ pub struct SentencingRecommendation {
     pub fine: Option<Field<AmountRange>>,
     /// Deprivation of political rights.
     pub political_rights: Option<Field<PoliticalRights>>,
+    /// For several charges (数罪并罚): the sentence proposed for each charge; the fields above
+    /// are then the combined sentence (决定执行).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub per_charge: Vec<ChargeRecommendation>,
     /// The clause the recommendation was read from.
     pub evidence: Evidence,
+}
+
+/// The sentence proposed for one of several charges (`以盗窃罪判处有期徒刑一年`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ChargeRecommendation {
+    /// The charge as written.
+    pub charge: Charge,
+    /// What is proposed for it.
+    pub recommendation: SentencingRecommendation,
 }
 
 impl SentencingRecommendation {
@@ -325,10 +339,28 @@ static LIST_ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words that do not occur in a name but do in the phrase after it.
+/// Words that do not occur in a name but do in the phrase after it (or after a role word that
+/// names nobody: `经被告人同意`, `被告人签署具结书`).
 static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别",
+        r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别|同意|签署|签字|认可|确认|知悉|表示|具结|无异议",
+    )
+});
+
+/// The sentence for one charge among several: `以盗窃罪判处…`, `犯诈骗罪，建议判处…`.
+static SHARE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"(?:以|犯)([\p{Han}、]{2,40}?罪)[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)")
+});
+
+/// The combined sentence of several charges.
+static COMBINED_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"数罪并罚|决定执行|合并执行"));
+
+/// A clause that continues the one before it with another charge's share or the combined
+/// sentence (`…；以诈骗罪判处…；数罪并罚，决定执行…`).
+static CONTINUATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"^\s?(?:(?:以|犯)[\p{Han}、]{2,40}?罪[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)|(?:数罪并罚|决定执行|合并执行))",
     )
 });
 
@@ -359,10 +391,29 @@ pub fn parse_recommendation_in(
     let mut out: Vec<NamedRecommendation> = Vec::new();
     // After a heading (`本院建议：`, `量刑建议如下：`) the items that follow are proposals too.
     let mut listing = false;
+    // The defendants a numbered item (`二、被告人乙犯…。建议判处…`) has named so far: a
+    // proposal later in the item that names nobody is for its one defendant.
+    let mut item_names: Vec<Field<String>> = Vec::new();
     for sentence in sentences(hay) {
         let s = &hay[sentence.clone()];
         if s.trim().is_empty() {
             continue;
+        }
+        let abs = range.start + sentence.start;
+        if sentence.start == 0 || hay[..sentence.start].ends_with('\n') {
+            item_names.clear();
+            if !LIST_ITEM_RE.is_match(s) {
+                // Only numbered items carry their defendant over.
+                item_names.push(doc.field(String::new(), abs..abs));
+            }
+        }
+        if let Some(ac) = matcher.as_ref() {
+            for m in ac.find_iter(s) {
+                let n = &s[m.start()..m.end()];
+                if !item_names.iter().any(|f| f.value == n) {
+                    item_names.push(doc.field(n.to_string(), abs + m.start()..abs + m.end()));
+                }
+            }
         }
         if HEADING_RE.is_match(s) {
             listing = true;
@@ -373,8 +424,9 @@ pub fn parse_recommendation_in(
         if !item && !is_recommendation(s) {
             continue;
         }
-        let abs = range.start + sentence.start;
-        for clause in clauses(s) {
+        let before = out.len();
+        let combined = COMBINED_RE.is_match(s);
+        for clause in clauses(s, combined) {
             let c = &s[clause.clone()];
             if !SENTENCING_WORD_RE.is_match(c) && !c.contains("量刑建议") {
                 continue;
@@ -387,6 +439,13 @@ pub fn parse_recommendation_in(
                 &mut out,
                 warnings,
             );
+        }
+        if let [only] = item_names.as_slice() {
+            if !only.value.is_empty() {
+                for (name, _) in out[before..].iter_mut().filter(|(n, _)| n.is_none()) {
+                    *name = Some(only.clone());
+                }
+            }
         }
     }
     out
@@ -614,11 +673,16 @@ fn known_names(doc: &Document) -> Vec<String> {
         {
             continue;
         }
+        let mut items: Vec<(usize, &str)> = Vec::new();
         let mut at = list.start();
         for n in list.as_str().split('、') {
-            found.push((at, n.to_string()));
+            items.push((at, n));
             at += n.len() + '、'.len_utf8();
         }
+        if c.get(0).is_some_and(|w| w.as_str().ends_with("一案")) {
+            case_title_names(&mut items);
+        }
+        found.extend(items.into_iter().map(|(at, n)| (at, n.to_string())));
     }
     for c in WEAK_NAME_RE.captures_iter(text) {
         if let Some(m) = c.get(1) {
@@ -637,6 +701,25 @@ fn known_names(doc: &Document) -> Vec<String> {
         }
     }
     names
+}
+
+/// The names of a case title (`被告人甲、乙盗窃、诈骗一案`): the charges that close the list
+/// are no names, and the first of them is written onto the last name.
+fn case_title_names(items: &mut Vec<(usize, &str)>) {
+    let charge = |w: &str| is_charge_name(&format!("{w}罪"));
+    while items.len() > 1 && items.last().is_some_and(|(_, n)| charge(n)) {
+        items.pop();
+    }
+    if let Some((_, last)) = items.last_mut() {
+        // The longest charge at its end that leaves a name of two characters or more.
+        if let Some((i, _)) = last
+            .char_indices()
+            .skip(2)
+            .find(|(i, _)| charge(&last[*i..]))
+        {
+            *last = &last[..i];
+        }
+    }
 }
 
 fn name_matcher(names: &[&str]) -> Option<AhoCorasick> {
@@ -668,9 +751,11 @@ fn sentences(hay: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Clauses of a sentence split at `；`.
-fn clauses(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Clauses of a sentence split at `；`. In a sentence that combines the sentences of several
+/// charges (`combined`), a clause that goes on with another charge or with the combined
+/// sentence stays with the clause before it.
+fn clauses(s: &str, combined: bool) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
         if c == '；' || c == ';' {
@@ -679,7 +764,17 @@ fn clauses(s: &str) -> Vec<Range<usize>> {
         }
     }
     out.push(start..s.len());
-    out
+    if !combined {
+        return out;
+    }
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in out {
+        match merged.last_mut() {
+            Some(last) if CONTINUATION_RE.is_match(&s[r.clone()]) => last.end = r.end,
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Whether a sentence proposes a sentence: a `量刑建议：` heading, or `建议` with a
@@ -729,9 +824,24 @@ fn parse_clause(
     let mut any = false;
     for (names, part) in &parts {
         let mut content = part.clone();
+        let name_fields: Vec<Option<Field<String>>> = if names.is_empty() {
+            vec![None]
+        } else {
+            names
+                .iter()
+                .map(|r| Some(doc.field(clause[r.clone()].to_string(), abs + r.start..abs + r.end)))
+                .collect()
+        };
         // A part that tells a story before proposing (曾被判处…，系累犯，建议判处…) starts at
         // the 建议 that a penalty follows.
         let body = &clause[content.clone()];
+        if let Some(rec) = per_charge_part(doc, abs + content.start, body) {
+            any = true;
+            for n in name_fields {
+                out.push((n, rec.clone()));
+            }
+            continue;
+        }
         let start = body
             .match_indices("建议")
             .find(|(at, _)| PRINCIPAL_RE.is_match(&body[*at..]))
@@ -749,14 +859,6 @@ fn parse_clause(
         }
         let text = &clause[content.clone()];
         let rec = parse_part(doc, abs + content.start, text);
-        let name_fields: Vec<Option<Field<String>>> = if names.is_empty() {
-            vec![None]
-        } else {
-            names
-                .iter()
-                .map(|r| Some(doc.field(clause[r.clone()].to_string(), abs + r.start..abs + r.end)))
-                .collect()
-        };
         let Some(mut rec) = rec else { continue };
         any = true;
         rec.evidence =
@@ -793,6 +895,54 @@ fn parse_clause(
     }
 }
 
+/// A part that proposes a sentence for each of several charges and then the combined one
+/// (`以盗窃罪判处…；以诈骗罪判处…；数罪并罚，决定执行…`): the combined sentence with the
+/// charges' own. `None` when the part is not of that form or a share cannot be read.
+fn per_charge_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingRecommendation> {
+    let shares: Vec<(Range<usize>, Range<usize>)> = SHARE_RE
+        .captures_iter(part)
+        .filter_map(|c| {
+            let (whole, charge) = (c.get(0)?, c.get(1)?);
+            // One charge, and a charge indeed (not 数罪, 犯罪).
+            let [(_, _)] = split_charges_at(charge.as_str(), 0).as_slice() else {
+                return None;
+            };
+            Some((whole.range(), charge.range()))
+        })
+        .collect();
+    let last = shares.last()?.0.end;
+    let combined = COMBINED_RE.find_iter(part).find(|m| m.start() >= last)?;
+    if shares.len() < 2 {
+        return None;
+    }
+    let trim = |r: Range<usize>| {
+        let t = part[r.clone()].trim_end_matches(['，', ',', '；', ';', '。', ' ']);
+        r.start..r.start + t.len()
+    };
+    let mut per_charge = Vec::new();
+    for (i, (whole, charge)) in shares.iter().enumerate() {
+        let end = shares.get(i + 1).map_or(combined.start(), |n| n.0.start);
+        let seg = trim(whole.start..end);
+        let rec = parse_part(doc, abs + seg.start, &part[seg.clone()])?;
+        rec.principal.as_ref()?;
+        per_charge.push(ChargeRecommendation {
+            charge: Charge::read(
+                doc,
+                part[charge.clone()].to_string(),
+                abs + charge.start..abs + charge.end,
+            ),
+            recommendation: rec,
+        });
+    }
+    let seg = trim(combined.start()..part.len());
+    let mut rec = parse_part(doc, abs + seg.start, &part[seg.clone()])?;
+    rec.principal.as_ref()?;
+    rec.per_charge = per_charge;
+    let first = shares.first().map_or(seg.start, |s| s.0.start);
+    rec.evidence = doc.evidence(abs + first..abs + seg.end);
+    Some(rec)
+}
+
 /// Parses one part of a clause (the text after a defendant's name).
 fn parse_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingRecommendation> {
     let at = |r: Range<usize>| abs + r.start..abs + r.end;
@@ -803,6 +953,7 @@ fn parse_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingRecomm
         probation_period: None,
         fine: None,
         political_rights: None,
+        per_charge: Vec::new(),
         evidence: doc.evidence(abs..abs + part.len()),
     };
     // The principal penalty: the first one named, unless a 罚金 alone is proposed.
@@ -1140,7 +1291,15 @@ fn gold_with(r: &SentencingRecommendation, unsaid: serde_json::Value) -> serde_j
         "fine_yuan": yuan(fine.and_then(|f| f.exact())),
         "fine_yuan_min": yuan(fine.and_then(|f| f.min)),
         "fine_yuan_max": yuan(fine.and_then(|f| f.max)),
-        "per_charge": [],
+        "per_charge": r.per_charge.iter().map(|c| {
+            // Each charge's share: the same fields with the charge, silence on probation null.
+            let mut v = gold_with(&c.recommendation, serde_json::Value::Null);
+            if let Some(o) = v.as_object_mut() {
+                o.remove("per_charge");
+                o.insert("charge".into(), c.charge.gold_name().into());
+            }
+            v
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -1234,6 +1393,87 @@ mod tests {
         let (recs, _) = parse("建议对被告人张某、李某某均判处拘役三个月。");
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[1].0.as_ref().unwrap().value, "李某某");
+    }
+
+    #[test]
+    fn several_charges_give_their_shares_and_the_combined_sentence() {
+        let shares = |r: &SentencingRecommendation| -> Vec<(String, Option<u32>)> {
+            r.per_charge
+                .iter()
+                .map(|c| {
+                    (
+                        c.charge.name.value.clone(),
+                        c.recommendation
+                            .term
+                            .as_ref()
+                            .and_then(|t| t.value.max_months()),
+                    )
+                })
+                .collect()
+        };
+        for text in [
+            "建议对被告人张某以抢夺罪判处有期徒刑十个月，并处罚金人民币二千元；以侵占罪判处拘役四个月；数罪并罚，决定执行有期徒刑一年，并处罚金人民币二千元。",
+            "建议对被告人张某以抢夺罪判处有期徒刑十个月，并处罚金人民币二千元，以侵占罪判处拘役四个月，合并执行有期徒刑一年，并处罚金人民币二千元。",
+        ] {
+            let (recs, w) = parse(text);
+            assert!(w.is_empty(), "{w:?}");
+            assert_eq!(recs.len(), 1, "{text}: {recs:?}");
+            let (n, r) = &recs[0];
+            assert_eq!(n.as_ref().unwrap().value, "张某");
+            assert_eq!(r.term.as_ref().unwrap().value.max_months(), Some(12));
+            assert_eq!(
+                shares(r),
+                [("抢夺罪".to_string(), Some(10)), ("侵占罪".to_string(), Some(4))]
+            );
+            assert_eq!(
+                r.per_charge[1].recommendation.principal.as_ref().unwrap().value,
+                Penalty::Detention
+            );
+        }
+        // One charge named with its sentence is no share of a combined sentence.
+        let (recs, _) = parse(
+            "建议对被告人张某以抢夺罪判处有期徒刑十个月；对被告人李某某以抢夺罪判处拘役四个月。",
+        );
+        assert_eq!(recs.len(), 2);
+        assert!(recs.iter().all(|(_, r)| r.per_charge.is_empty()));
+    }
+
+    #[test]
+    fn a_numbered_item_gives_its_defendant_to_the_proposal_after_it() {
+        let (recs, _) = parse("量刑建议如下：\n一、被告人李某某犯抢夺罪，系累犯。建议判处有期徒刑二年。\n二、被告人张某犯抢夺罪，系从犯。建议判处拘役五个月。\n");
+        let got: Vec<(Option<String>, Option<u32>)> = recs
+            .iter()
+            .map(|(n, r)| {
+                (
+                    n.as_ref().map(|n| n.value.clone()),
+                    r.term.as_ref().and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("李某某".to_string()), Some(24)),
+                (Some("张某".to_string()), Some(5))
+            ]
+        );
+        // Outside a numbered item a proposal naming nobody stays unnamed.
+        let (recs, _) = parse("被告人李某某犯抢夺罪，系累犯。建议判处有期徒刑二年。");
+        assert_eq!(recs.len(), 1);
+        assert!(recs[0].0.is_none());
+    }
+
+    #[test]
+    fn names_of_a_case_title_and_role_words_naming_nobody() {
+        let names = |t: &str| known_names(&Document::from_text("t", t));
+        assert_eq!(
+            names("本院以某检刑诉〔2023〕5号起诉书提起公诉的被告人钱某甲抢夺、侵占一案，建议判处被告人钱某甲有期徒刑一年。"),
+            ["钱某甲"]
+        );
+        assert_eq!(
+            names("被告人钱某甲、孙某乙抢夺一案。以上量刑建议均经被告人同意，被告人已签署认罪认罚具结书。"),
+            ["钱某甲", "孙某乙"]
+        );
     }
 
     #[test]

@@ -181,6 +181,8 @@ pub fn find_parties(
     let mut parties: Vec<Party> = Vec::new();
     // Names already taken: a set, not a scan of `parties` (quadratic with many paragraphs).
     let mut seen: HashSet<&str> = HashSet::new();
+    // `于同日被刑事拘留` in a later paragraph: the same day as the custody just told before.
+    let mut last_custody: Option<Date> = None;
     for (i, c) in starts.iter().enumerate() {
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
@@ -206,8 +208,17 @@ pub fn find_parties(
             role.as_str(),
             doc.field(name_text.to_string(), name_range),
             para.clone(),
+            last_custody,
             warnings,
         );
+        if let Some(d) = party
+            .custody
+            .iter()
+            .rev()
+            .find_map(|c| c.date.filter(Date::is_full))
+        {
+            last_custody = Some(d);
+        }
         if let Some(bracket) = c.get(3) {
             let b = bracket.as_str();
             if let Some(m) = ALIAS_RE.find(b) {
@@ -253,6 +264,7 @@ fn describe(
     role: &str,
     name: Field<String>,
     para: Range<usize>,
+    anchor: Option<Date>,
     warnings: &mut Vec<Warning>,
 ) -> Party {
     let text = doc.text();
@@ -326,7 +338,7 @@ fn describe(
     let birthplace = BIRTHPLACE_RE.find(ident).map(&field_at);
     let residence = RESIDENCE_RE.find(ident).map(&field_at);
     let aliases: Vec<Field<String>> = ALIAS_RE.find_iter(ident).map(&field_at).collect();
-    let (prior_records, custody) = records_and_custody(doc, para.clone(), ident_end);
+    let (prior_records, custody) = records_and_custody(doc, para.clone(), ident_end, anchor);
     Party {
         role: role.to_string(),
         name,
@@ -361,10 +373,13 @@ impl<T> EvidenceRange for Field<T> {
 }
 
 /// Splits the rest of a party paragraph into prior records and this case's custody measures.
+/// `anchor` dates a relative date (同日, 同年…) written before any date of this paragraph's
+/// custody: the last custody date of the party before.
 fn records_and_custody(
     doc: &Document,
     para: Range<usize>,
     from: usize,
+    anchor: Option<Date>,
 ) -> (Vec<PriorRecord>, Vec<CustodyMeasure>) {
     let text = doc.text();
     let p = &text[para.clone()];
@@ -377,7 +392,7 @@ fn records_and_custody(
         from
     };
     let mut current_case = false;
-    let mut anchor: Option<Date> = None;
+    let mut anchor = anchor;
     while sentence_start < p.len() {
         let end = p[sentence_start..]
             .find(['。', '；'])
@@ -636,6 +651,26 @@ mod tests {
         assert_eq!(ps[1].name.value, "李某某");
         assert_eq!(ps[1].birth_date.as_ref().unwrap().value.to_string(), "1990");
         assert_eq!(ps[1].custody[0].measure, "取保候审");
+    }
+
+    #[test]
+    fn same_day_in_a_later_paragraph_is_the_day_of_the_custody_before() {
+        let t = "被告人甲某，男，1980年1月1日出生。因涉嫌抢劫罪，于2021年6月9日被某分局刑事拘留。\n被告人乙某，女，1985年2月2日出生。因涉嫌抢劫罪，于同日被某分局刑事拘留，同年6月20日被逮捕。";
+        let c: Vec<String> = parties(t)[1]
+            .custody
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{}",
+                    c.measure,
+                    c.date.map(|d| d.to_string()).unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(c, ["刑事拘留2021-06-09", "逮捕2021-06-20"]);
+        // The first paragraph has nothing before it to be the same day as.
+        let t = "被告人乙某，女，1985年2月2日出生。因涉嫌抢劫罪，于同日被某分局刑事拘留。";
+        assert_eq!(parties(t)[0].custody[0].date, None);
     }
 
     #[test]

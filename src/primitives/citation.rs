@@ -41,6 +41,13 @@ static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A short form the document announces after a title: `（以下简称《刑法》）`, `（以下称“刑诉法”）`.
+static ABBREVIATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r#"^\s?[（(]\s?(?:以下|下文)(?:简称|称)(?:为)?\s?[《“"]([^《》“”"（）()]{1,20})[》”"]\s?[）)]"#,
+    )
+});
+
 /// Canonical name of a law title.
 fn law_name(title: &str) -> String {
     let t = title.trim_start_matches("中华人民共和国");
@@ -80,8 +87,19 @@ fn law_of(m: regex::Match) -> (String, usize) {
 /// ```
 pub fn find_articles(text: &str) -> Vec<Article> {
     let mut out = Vec::new();
+    // Short forms announced after a full title (`（以下简称《刑法》）`) and the law they stand for.
+    let mut short: Vec<(String, String)> = Vec::new();
     for m in LAW_RE.find_iter(text) {
-        let (law, mut at) = law_of(m);
+        let (mut law, mut at) = law_of(m);
+        if let Some((_, full)) = short.iter().find(|(s, _)| *s == law) {
+            law = full.clone();
+        }
+        if let Some(a) = ABBREVIATION_RE.captures(&text[at..]) {
+            if let (Some(whole), Some(s)) = (a.get(0), a.get(1)) {
+                short.push((s.as_str().to_string(), law.clone()));
+                at += whole.end();
+            }
+        }
         while let Some(a) = ARTICLE_RE.captures(&text[at..]) {
             let Some(whole) = a.get(0) else { break };
             if whole.is_empty() {
@@ -89,7 +107,10 @@ pub fn find_articles(text: &str) -> Vec<Article> {
             }
             let Some(num) = parse_int(&a[1]) else { break };
             let suffix = a.get(2).map_or("", |m| m.as_str());
-            let start = at + a.get(1).map_or(0, |m| m.start()).saturating_sub("第".len());
+            // The citation starts at its 第 when written (blanks may stand between 第 and
+            // the number), else at the number.
+            let num_start = a.get(1).map_or(0, |m| m.start());
+            let start = at + text[at..at + num_start].rfind('第').unwrap_or(num_start);
             out.push(Article {
                 law: law.clone(),
                 article: format!("{num}{suffix}"),
@@ -173,6 +194,19 @@ mod tests {
             ),
             ("第二百六十四条", &[]),
             (
+                "《中华人民共和国刑事诉讼法》（以下简称《诉讼法》）第十五条，依照《诉讼法》第二百零一条",
+                &[
+                    ("刑事诉讼法", "15", None, None),
+                    ("刑事诉讼法", "201", None, None),
+                ],
+            ),
+            (
+                "《中华人民共和国刑法》（以下简称“刑法”）第三百零三条",
+                &[("刑法", "303", None, None)],
+            ),
+            // A short form nobody announced stays as written.
+            ("《诉讼法》第十五条", &[("诉讼法", "15", None, None)]),
+            (
                 "《中华人民共和国刑法》第三百四十七条第一款、第四款、第七款、第六十七条第三款",
                 &[
                     ("刑法", "347", Some(1), None),
@@ -211,5 +245,17 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    /// Found by fuzzing: a blank between 第 and the number put the span inside 第.
+    #[test]
+    fn spans_start_at_the_article_mark_whatever_stands_between() {
+        let text = "《中华人民共和国刑法》第二百六十四条第一款、第\u{b}六十七条、 第 五十二条";
+        let found = find_articles(text);
+        let spans: Vec<&str> = found.iter().map(|a| &text[a.span.clone()]).collect();
+        assert_eq!(
+            spans,
+            ["第二百六十四条第一款", "第\u{b}六十七条", "第 五十二条"]
+        );
     }
 }

@@ -7,6 +7,11 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+mod fields;
+mod gold_dir;
+
+pub use gold_dir::{find_gold, GoldDocument, GoldKind, GoldSet};
+
 /// Counts for one field.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct FieldScore {
@@ -95,10 +100,38 @@ impl Report {
         }
     }
 
+    /// The fields whose score is below `min`, with their score.
+    pub fn fields_below(&self, min: f64) -> Vec<(&str, f64)> {
+        self.fields
+            .iter()
+            .map(|(k, f)| (k.as_str(), f.score()))
+            .filter(|(_, s)| *s < min)
+            .collect()
+    }
+
+    /// Adds `other`'s counts, its field names prefixed with `prefix` (`judgment.`).
+    fn absorb(&mut self, other: Report, prefix: &str) {
+        for (k, f) in other.fields {
+            self.fields.insert(format!("{prefix}{k}"), f);
+        }
+        self.documents += other.documents;
+        self.missing.extend(other.missing);
+        self.mismatches
+            .extend(other.mismatches.into_iter().map(|m| Mismatch {
+                field: format!("{prefix}{}", m.field),
+                ..m
+            }));
+    }
+
     fn exact(&mut self, id: &str, field: &str, gold: &Value, pred: &Value) {
+        self.tally(id, field, same(gold, pred), gold, pred);
+    }
+
+    /// One exact comparison whose outcome is `ok`.
+    fn tally(&mut self, id: &str, field: &str, ok: bool, gold: &Value, pred: &Value) {
         let f = self.fields.entry(field.to_string()).or_default();
         f.total += 1;
-        if same(gold, pred) {
+        if ok {
             f.correct += 1;
         } else {
             self.mismatches.push(Mismatch {
@@ -136,17 +169,24 @@ impl Report {
 
     /// A table for the terminal.
     pub fn table(&self) -> String {
-        let mut s = format!("{:<28} {:>8} {:>10}\n", "field", "score", "n");
+        let w = self
+            .fields
+            .keys()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(13);
+        let mut s = format!("{:<w$} {:>8} {:>10}\n", "field", "score", "n");
         for (k, f) in &self.fields {
             let n = if f.is_set {
                 format!("tp{} fp{} fn{}", f.tp, f.fp, f.fn_)
             } else {
                 format!("{}/{}", f.correct, f.total)
             };
-            s += &format!("{:<28} {:>8.4} {:>10}\n", k, f.score(), n);
+            s += &format!("{:<w$} {:>8.4} {:>10}\n", k, f.score(), n);
         }
         s += &format!(
-            "{:<28} {:>8.4} {:>10}\n",
+            "{:<w$} {:>8.4} {:>10}\n",
             "MICRO AVERAGE",
             self.micro(),
             self.documents
@@ -313,4 +353,58 @@ pub fn score_judgments(gold: &[Value], predicted: &[Value]) -> Report {
         }
     }
     r
+}
+
+/// Scores documents found with [`find_gold`]: `predicted[i]` is the gold record extracted from
+/// `gold[i].path` ([`crate::gold::gold_record`]), or `None` when it could not be read (every
+/// field of its gold then counts wrong and its id is listed in `missing`).
+///
+/// Judgments are scored as by [`score_judgments`], their fields prefixed `judgment.`;
+/// indictments, arrest documents and 量刑建议书 leaf by leaf, each field named by its path in
+/// the gold schema (`indictment.defendants.recommendation.term_months_min`), persons matched
+/// by name, charges, circumstances and articles as sets.
+///
+/// ```
+/// use serde_json::json;
+/// use wenshu::eval::{score_documents, GoldDocument, GoldKind};
+/// let gold = GoldDocument {
+///     id: "approve-1.txt".into(),
+///     path: "approve-1.txt".into(),
+///     kind: GoldKind::Arrest,
+///     gold: json!({"number": "某检刑批捕〔2024〕7号", "suspects": [{"name": "张某", "charge": "盗窃罪"}]}),
+/// };
+/// let got = json!({"arrest": {"number": "某检刑批捕〔2024〕7号", "suspects": [{"name": "张某", "charge": "诈骗罪"}]}});
+/// let report = score_documents(&[gold], &[Some(got)]);
+/// assert_eq!(report.fields["arrest.number"].score(), 1.0);
+/// assert_eq!(report.fields["arrest.suspects.charge"].score(), 0.0);
+/// ```
+pub fn score_documents(gold: &[GoldDocument], predicted: &[Option<Value>]) -> Report {
+    let mut report = Report::default();
+    let mut judgment_gold = Vec::new();
+    let mut judgment_predicted = Vec::new();
+    for (g, p) in gold.iter().zip(predicted) {
+        if g.kind == GoldKind::Judgment {
+            let mut record = g.gold.clone();
+            record["id"] = Value::String(g.id.clone());
+            judgment_gold.push(record);
+            if let Some(p) = p {
+                let mut p = p.clone();
+                p["id"] = Value::String(g.id.clone());
+                judgment_predicted.push(p);
+            }
+            continue;
+        }
+        report.documents += 1;
+        if p.is_none() {
+            report.missing.push(g.id.clone());
+        }
+        fields::score_document(&mut report, &g.id, g.kind, &g.gold, p.as_ref());
+    }
+    if !judgment_gold.is_empty() {
+        report.absorb(
+            score_judgments(&judgment_gold, &judgment_predicted),
+            "judgment.",
+        );
+    }
+    report
 }
