@@ -17,21 +17,13 @@
 //!   wrong.
 
 use super::gold_dir::GoldKind;
-use super::Report;
+use super::{Report, SCORED_CUSTODY};
 use serde_json::Value;
 
 /// Keys of a gold object that are not extraction output.
 const SKIP: &[&str] = &["file", "notes", "planted", "natural", "judgment_id"];
 /// Leaves compared as sets.
 const SETS: &[&str] = &["charges", "charges_written", "circumstances", "articles"];
-/// Custody measures that are scored (others may be listed or not).
-const SCORED_CUSTODY: &[&str] = &[
-    "刑事拘留",
-    "逮捕",
-    "取保候审",
-    "监视居住",
-    "指定居所监视居住",
-];
 
 /// Scores one procuratorate document: `gold` is the object of its kind, `predicted` the whole
 /// gold record extracted from the document (`{"indictment": {…}}`, …) or `None` when the

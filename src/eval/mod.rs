@@ -224,6 +224,7 @@ const DOC_FIELDS: &[&str] = &[
     "prosecution_date",
     "judgment_date",
 ];
+/// Custody measures the annotation guide scores (others may be listed or not).
 const SCORED_CUSTODY: &[&str] = &[
     "刑事拘留",
     "逮捕",
