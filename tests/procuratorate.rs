@@ -82,6 +82,23 @@ fn assert_every_field_at_least(report: &wenshu::eval::Report, min: f64) {
     assert!(low.is_empty(), "fields below {min}: {low:?}");
 }
 
+/// The two held-back sets (written apart from the extractor; see their READMEs).
+#[test]
+fn held_back_sets_per_field_accuracy() {
+    for set in ["tests/fixtures/heldback", "tests/fixtures/heldback-2"] {
+        let report = score_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join(set));
+        eprintln!("command: cargo run --release -- eval --gold {set}");
+        for kind in ["indictment", "arrest", "recommendation_document"] {
+            assert!(
+                report.fields.contains_key(&format!("{kind}.doc_type")),
+                "{set}: no {kind}"
+            );
+        }
+        assert!(report.missing.is_empty(), "not read: {:?}", report.missing);
+        assert_every_field_at_least(&report, 0.97);
+    }
+}
+
 /// The indictments and 批准逮捕决定书 of the development case bundles in ../shared.
 #[test]
 fn case_bundles_per_field_accuracy() {

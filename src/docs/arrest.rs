@@ -115,6 +115,14 @@ static DECISION_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The measure decided, right after the suspect's name (`决定对犯罪嫌疑人张某予以逮捕`,
+/// `…执行逮捕`, `…监视居住`): where the name ends.
+static MEASURE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"^(?:予以|执行|依法|采取|变更为?)?(?:逮捕|监视居住|指定居所监视居住|取保候审|刑事拘留|拘留)",
+    )
+});
+
 static REASON_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"审查认为[，,：:]?|本院认为[，,：:]?"));
 
@@ -309,10 +317,21 @@ fn decision_suspects(
     let text = doc.text();
     let hay = &text[body.clone()];
     // Prefer the decision (决定…逮捕犯罪嫌疑人), else any mention.
+    // A decision on another measure (`决定对犯罪嫌疑人张某监视居住。`) tells the story; the
+    // decision on arrest is the one whose sentence speaks of arrest.
     let mentions: Vec<regex::Match> = DECISION_RE.find_iter(hay).collect();
+    let decides =
+        |m: &&regex::Match| m.as_str().starts_with("决定") && m.as_str().ends_with("犯罪嫌疑人");
+    let on_arrest = |m: &&regex::Match| {
+        let rest = &hay[m.end()..];
+        let sentence = &rest[..rest.find(['。', '\n']).unwrap_or(rest.len())];
+        m.as_str().contains("逮捕") || sentence.contains("逮捕")
+    };
     let chosen = mentions
         .iter()
-        .find(|m| m.as_str().starts_with("决定") && m.as_str().ends_with("犯罪嫌疑人"))
+        .filter(decides)
+        .find(on_arrest)
+        .or_else(|| mentions.iter().find(decides))
         .or_else(|| mentions.iter().find(|m| m.as_str().ends_with("犯罪嫌疑人")));
     let Some(m) = chosen else {
         return Vec::new();
@@ -328,6 +347,7 @@ fn decision_suspects(
                     || rest[i..].starts_with("涉嫌")
                     || rest[i..].starts_with("的")
                     || rest[i..].starts_with("等")
+                    || (i > 0 && MEASURE_AT.is_match(&rest[i..]))
             })
             .map_or(rest.len(), |(i, _)| i);
         let name = &rest[..name_len];
@@ -478,13 +498,31 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
         let clause_start = hay[..whole.start()]
             .rfind(['，', '。', '；', ','])
             .map_or(0, |i| i + hay[i..].chars().next().map_or(1, char::len_utf8));
-        let clause = &hay[clause_start..whole.start()];
-        let named: Vec<usize> = suspects
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| clause.contains(s.name.value.as_str()))
-            .map(|(i, _)| i)
-            .collect();
+        let named_in = |part: &str| -> Vec<usize> {
+            suspects
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| part.contains(s.name.value.as_str()))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let mut named = named_in(&hay[clause_start..whole.start()]);
+        // `犯罪嫌疑人甲以…，数额较大，其行为已触犯…，涉嫌…罪；`: the suspects the sentence
+        // opens with, when the clause of 涉嫌 names nobody.
+        if named.is_empty() {
+            let sentence_start = hay[..whole.start()]
+                .rfind(['。', '；', ';', '\n'])
+                .map_or(0, |i| i + hay[i..].chars().next().map_or(1, char::len_utf8));
+            named = named_in(&hay[sentence_start..whole.start()]);
+            if !named.is_empty() {
+                for &i in &named {
+                    if let Some(s) = suspects.get_mut(i) {
+                        add_charge(doc, s, list.as_str(), r.clone());
+                    }
+                }
+                continue;
+            }
+        }
         if named.is_empty() {
             if general.is_none() {
                 general = Some((list.as_str().to_string(), r));
@@ -519,6 +557,28 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
 
 static NOT_CONSTITUTE_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"不构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$)"));
+
+/// Adds the charges of another statement about the suspect (`涉嫌甲罪；…甲、乙…涉嫌乙罪`):
+/// the charge as written becomes the charges joined by `、`.
+fn add_charge(doc: &Document, s: &mut Suspect, list: &str, r: Range<usize>) {
+    if s.charge.is_none() {
+        set_charge(doc, s, list, r);
+        return;
+    }
+    for (n, rr) in split_charges_at(list, r.start) {
+        if s.charges.iter().all(|c| c.name.value != n) {
+            s.charges.push(Charge::read(doc, n, rr));
+        }
+    }
+    if let Some(c) = s.charge.as_mut() {
+        c.value = s
+            .charges
+            .iter()
+            .map(|c| c.name.value.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
+    }
+}
 
 fn set_charge(doc: &Document, s: &mut Suspect, list: &str, r: Range<usize>) {
     s.charges = split_charges_at(list, r.start)
@@ -737,6 +797,58 @@ mod tests {
             refuse("现有证据不能认定周某具有非法占有目的，本案系民事纠纷，其行为不构成侵占罪。"),
             ["不构成犯罪"]
         );
+    }
+
+    #[test]
+    fn the_decided_measure_ends_the_name() {
+        let decide = |body: &str| {
+            let t = format!("某县人民检察院\n逮捕决定书\n某检捕决〔2023〕3号\n某县公安局：\n{body}\n请依法立即执行。\n2023年2月7日");
+            let doc = Document::from_text("t", &t);
+            let a = extract_arrest(&doc, DocType::ArrestDecision);
+            a.suspects
+                .iter()
+                .map(|s| {
+                    (
+                        s.name.value.clone(),
+                        s.gender.as_ref().map(|g| g.value.clone()),
+                        s.charge.as_ref().map(|c| c.value.clone()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        // Identity in the opening sentence, the decision at the end.
+        assert_eq!(
+            decide("犯罪嫌疑人钟某某，女，1979年3月3日出生。本院在侦查犯罪嫌疑人钟某某涉嫌挪用公款一案中，经审查认为：犯罪嫌疑人钟某某利用职务便利挪用公款，涉嫌挪用公款罪，决定对犯罪嫌疑人钟某某执行逮捕。"),
+            [("钟某某".to_string(), Some("女".to_string()), Some("挪用公款罪".to_string()))]
+        );
+        // An earlier decision on another measure is not the decision on arrest.
+        assert_eq!(
+            decide("犯罪嫌疑人钟某某涉嫌挪用公款罪一案，本院于2023年1月3日决定对犯罪嫌疑人钟某某取保候审。本院决定对犯罪嫌疑人钟某某（女，1979年3月3日出生）予以逮捕。"),
+            [("钟某某".to_string(), Some("女".to_string()), Some("挪用公款罪".to_string()))]
+        );
+        // A name that is followed by its identity stays whole.
+        assert_eq!(
+            decide("决定对犯罪嫌疑人钟予（女，1979年3月3日出生）予以逮捕。")[0].0,
+            "钟予"
+        );
+    }
+
+    #[test]
+    fn each_statement_charges_the_suspects_it_opens_with() {
+        let t = "某县公安局\n提请批准逮捕书\n某公（刑）提捕字〔2023〕7号\n犯罪嫌疑人甲某某，男，1990年1月1日出生，汉族。因涉嫌赌博罪于2023年1月1日被刑事拘留。\n犯罪嫌疑人乙某某，男，1991年1月1日出生，汉族。因涉嫌赌博罪于2023年1月2日被刑事拘留。\n经依法侦查查明：……\n综上所述，犯罪嫌疑人甲某某以暴力方法抢走他人财物，其行为已触犯《中华人民共和国刑法》第二百六十三条之规定，涉嫌抢劫罪；犯罪嫌疑人甲某某、乙某某聚众赌博，其行为已触犯《中华人民共和国刑法》第三百零三条之规定，涉嫌赌博罪。依照《中华人民共和国刑事诉讼法》第八十一条之规定，特提请批准逮捕。\n此致\n某县人民检察院\n2023年1月5日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRequest);
+        let got: Vec<Option<&str>> = a
+            .suspects
+            .iter()
+            .map(|s| s.charge.as_ref().map(|c| c.value.as_str()))
+            .collect();
+        assert_eq!(got, [Some("抢劫罪、赌博罪"), Some("赌博罪")]);
+        // Crime in general (`涉嫌新的犯罪`) is no charge to add.
+        let t = "某县人民检察院\n逮捕决定书\n某检捕决〔2023〕3号\n某县公安局：\n犯罪嫌疑人丙某涉嫌赌博罪一案，本院决定对其取保候审。经查，犯罪嫌疑人丙某在取保候审期间又聚众赌博，从中渔利，涉嫌新的犯罪，本院决定对犯罪嫌疑人丙某予以逮捕。\n2023年2月7日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestDecision);
+        assert_eq!(a.suspects[0].charge.as_ref().unwrap().value, "赌博罪");
     }
 
     #[test]

@@ -436,7 +436,12 @@ pub(crate) fn split_charges_at(list: &str, start: usize) -> Vec<(String, Range<u
         let name = &list[from..end];
         let name = name.trim_start_matches(['、', '犯']);
         let lead = list[from..end].len() - name.len();
-        if name.ends_with('罪') && name.chars().count() >= 3 && !NOT_CHARGES.contains(&name) {
+        // No charge's name ends in 犯罪: `新的犯罪`, `其他犯罪` speak of crime in general.
+        if name.ends_with('罪')
+            && !name.ends_with("犯罪")
+            && name.chars().count() >= 3
+            && !NOT_CHARGES.contains(&name)
+        {
             out.push((name.to_string(), start + from + lead..start + end));
         }
         from = end + if end < list.len() { "、".len() } else { 0 };
@@ -707,6 +712,14 @@ static LIST_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A sub-clause that is the charge committed: `被告人甲、乙犯盗窃罪`, `一、被告人甲犯诈骗罪`,
+/// `犯非法经营罪`.
+static COMMITTED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?(?:(?:被告人|犯罪嫌疑人)[^\s，,。；;犯]{1,30}?)?犯([\p{Han}、]{2,60}?罪)\s*$",
+    )
+});
+
 /// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.
 fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
@@ -761,6 +774,7 @@ pub(crate) fn read_reasoning(
     let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
+    let mut committed: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut circumstances: Vec<Vec<Field<Circumstance>>> = vec![Vec::new(); names.len()];
     for clause in sub_clauses(hay) {
         let s = &hay[clause.clone()];
@@ -782,6 +796,21 @@ pub(crate) fn read_reasoning(
             }
         }
         let who: &[usize] = if subject.is_empty() { &all } else { &subject };
+        // `被告人甲犯盗窃罪，…` / `…，犯盗窃罪，建议判处…`: a clause that is only the charge
+        // the defendant committed.
+        if let Some(c) = COMMITTED_RE.captures(s) {
+            if let Some(m) = c.get(1) {
+                for (name, r) in split_charges_at(m.as_str(), abs + m.start()) {
+                    for &i in who {
+                        if let Some(list) = committed.get_mut(i) {
+                            if !list.iter().any(|(n, _)| *n == name) {
+                                list.push((name.clone(), r.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
         for (re, store) in [
             (&*CHARGE_PROSECUTE_RE, &mut prosecuted),
             (&*CHARGE_CONSTITUTE_RE, &mut constituted),
@@ -808,6 +837,10 @@ pub(crate) fn read_reasoning(
                 if cue.tag == Circumstance::PriorRecord && s[m.end()..].starts_with("材料") {
                     continue;
                 }
+                // `…情节和认罪认罚情况`: a topic, not an assertion.
+                if s[m.end()..].starts_with("情况") {
+                    continue;
+                }
                 // 胁从犯 is not 从犯.
                 if cue.tag == Circumstance::Accessory && s[..m.start()].ends_with('胁') {
                     continue;
@@ -829,9 +862,14 @@ pub(crate) fn read_reasoning(
     }
     let mut out = Vec::with_capacity(names.len());
     for (i, mut circ) in circumstances.into_iter().enumerate() {
-        let chosen = [&prosecuted[i], &constituted[i], &suspected[i]]
-            .into_iter()
-            .find(|l| !l.is_empty());
+        let chosen = [
+            &prosecuted[i],
+            &constituted[i],
+            &suspected[i],
+            &committed[i],
+        ]
+        .into_iter()
+        .find(|l| !l.is_empty());
         let charges = chosen.map_or_else(Vec::new, |list| {
             list.iter()
                 .map(|(n, r)| Charge::read(doc, n.clone(), r.clone()))
@@ -1141,6 +1179,38 @@ mod tests {
             .into_iter()
             .map(|(_, c)| c.iter().map(|f| f.value.name()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_clause_of_the_charge_committed_charges_its_subject() {
+        let charges = |reasoning: &str| {
+            let doc = Document::from_text("t", reasoning);
+            read_reasoning(&doc, 0..doc.text().len(), &["张某", "李某某"])
+                .into_iter()
+                .map(|(c, _)| c.iter().map(|c| c.name.value.clone()).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            charges("一、被告人张某犯盗窃罪，数额较大。建议判处有期徒刑一年。\n二、被告人李某某未经许可出售烟草，犯非法经营罪，建议判处拘役三个月。"),
+            [vec!["盗窃罪".to_string()], vec!["非法经营罪".to_string()]]
+        );
+        // A past conviction (`曾因犯…罪被判处`) is not the charge.
+        assert_eq!(
+            charges("被告人张某曾因犯盗窃罪被判处有期徒刑一年。"),
+            [Vec::<String>::new(), Vec::new()]
+        );
+    }
+
+    #[test]
+    fn a_circumstance_named_as_a_topic_is_not_asserted() {
+        assert_eq!(
+            tags("结合各被告人的犯罪事实、情节和认罪认罚情况，提出量刑建议如下：被告人张某拒不供述。", &["张某"]),
+            [Vec::<&str>::new()]
+        );
+        assert_eq!(
+            tags("被告人张某自愿认罪认罚。", &["张某"]),
+            [vec!["认罪认罚"]]
+        );
     }
 
     /// (reasoning about 张某, the tags asserted)

@@ -321,6 +321,11 @@ static NAME_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A case title: `被告人甲、乙盗窃、诈骗一案`.
+static CASE_TITLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"(?:被告人|犯罪嫌疑人)([^\s，,。；：:（(）)“”]{2,60}?)一案")
+});
+
 /// A name right before the penalty proposed for it (`被告人刘涛十个月以上…`).
 static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
@@ -394,6 +399,7 @@ pub fn parse_recommendation_in(
     // The defendants a numbered item (`二、被告人乙犯…。建议判处…`) has named so far: a
     // proposal later in the item that names nobody is for its one defendant.
     let mut item_names: Vec<Field<String>> = Vec::new();
+    let mut shares: Vec<(usize, Charge)> = Vec::new();
     for sentence in sentences(hay) {
         let s = &hay[sentence.clone()];
         if s.trim().is_empty() {
@@ -447,8 +453,87 @@ pub fn parse_recommendation_in(
                 }
             }
         }
+        gather_shares(doc, abs, s, before, &mut shares, &mut out);
     }
     out
+}
+
+/// Numbered items that each propose the sentence for one charge (`一、…犯甲罪，建议判处…；`
+/// `二、…犯乙罪，建议判处…；`) and an item with the combined sentence after them
+/// (`三、…数罪并罚，建议决定执行…`): the combined sentence with the charges' own, for the
+/// defendant the shares name. `shares` holds the items read so far (index in `out`, charge).
+fn gather_shares(
+    doc: &Document,
+    abs: usize,
+    s: &str,
+    before: usize,
+    shares: &mut Vec<(usize, Charge)>,
+    out: &mut Vec<NamedRecommendation>,
+) {
+    if out.len() != before + 1 {
+        if out.len() > before {
+            shares.clear();
+        }
+        return;
+    }
+    let combined = COMBINED_RE.is_match(s);
+    if !combined {
+        let share = SHARE_RE.captures_iter(s).collect::<Vec<_>>();
+        let one = match share.as_slice() {
+            [c] => c.get(1).and_then(|m| {
+                match split_charges_at(m.as_str(), abs + m.start()).as_slice() {
+                    [(n, r)] => Some(Charge::read(doc, n.clone(), r.clone())),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        };
+        match one {
+            Some(charge) => shares.push((before, charge)),
+            None => shares.clear(),
+        }
+        return;
+    }
+    let taken = std::mem::take(shares);
+    let Some((_, last)) = out.last() else { return };
+    if taken.len() < 2 || !last.per_charge.is_empty() || last.principal.is_none() {
+        return;
+    }
+    // One defendant for all the shares (or none named).
+    let names: Vec<Option<&str>> = taken
+        .iter()
+        .filter_map(|(i, _)| out.get(*i))
+        .map(|(n, _)| n.as_ref().map(|f| f.value.as_str()))
+        .collect();
+    if names.len() != taken.len() || names.windows(2).any(|w| w[0] != w[1]) {
+        return;
+    }
+    let owner = taken
+        .first()
+        .and_then(|(i, _)| out.get(*i))
+        .and_then(|(n, _)| n.clone());
+    let per_charge: Vec<ChargeRecommendation> = taken
+        .iter()
+        .filter_map(|(i, charge)| {
+            out.get(*i).map(|(_, rec)| ChargeRecommendation {
+                charge: charge.clone(),
+                recommendation: rec.clone(),
+            })
+        })
+        .collect();
+    if let Some((name, rec)) = out.last_mut() {
+        rec.per_charge = per_charge;
+        if name.is_none() {
+            *name = owner;
+        }
+    }
+    let drop: Vec<usize> = taken.iter().map(|(i, _)| *i).collect();
+    let mut i = 0;
+    out.retain(|_| {
+        let keep = !drop.contains(&i);
+        i += 1;
+        keep
+    });
 }
 
 /// Extracts a 量刑建议书: header, the indictment it refers to, defendants with charges,
@@ -563,11 +648,16 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
 
 /// A table `被告人 | 罪名 | 量刑情节 | 建议刑罚`, one row per defendant (cells separated by
 /// blanks, or one per line when the table came from a DOCX).
+/// A leading 序号 column and columns between the charge and the proposal (法定刑, 量刑情节)
+/// are recognised by their heads.
 static TABLE_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"被告人(?:姓名)?[ \n]+罪名[ \n]+(?:(?:量刑情节|情节)[ \n]+)?(?:建议刑罚|量刑建议|建议判处刑罚)",
+        r"(?:(?:序号|编号)[ \n]+)?被告人(?:姓名)?[ \n]+罪名[ \n]+(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \n]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
     )
 });
+
+/// The head of the column of circumstances.
+const CIRCUMSTANCE_HEADS: &[&str] = &["量刑情节", "情节"];
 
 /// One row of a recommendation table.
 struct TableRow {
@@ -586,7 +676,15 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     let Some(head) = TABLE_HEAD_RE.find(hay) else {
         return Vec::new();
     };
-    let columns = head.as_str().split_whitespace().count();
+    let heads: Vec<&str> = head.as_str().split_whitespace().collect();
+    let columns = heads.len();
+    let (Some(name_col), Some(charge_col)) = (
+        heads.iter().position(|h| h.starts_with("被告人")),
+        heads.iter().position(|h| *h == "罪名"),
+    ) else {
+        return Vec::new();
+    };
+    let circumstance_col = heads.iter().position(|h| CIRCUMSTANCE_HEADS.contains(h));
     let mut cells: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
     let after = head.end();
@@ -605,12 +703,14 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     }
     let mut rows = Vec::new();
     for row in cells.chunks(columns) {
-        let [name, charge, .., penalty] = row else {
-            break;
-        };
         if row.len() < columns {
             break;
         }
+        let (Some(name), Some(charge), Some(penalty)) =
+            (row.get(name_col), row.get(charge_col), row.last())
+        else {
+            break;
+        };
         let n = &text[name.clone()];
         let p = &text[penalty.clone()];
         let plausible = (2..=6).contains(&n.chars().count())
@@ -623,15 +723,25 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
             .into_iter()
             .map(|(c, r)| Charge::read(doc, c, r))
             .collect();
-        let mut circumstances = Vec::new();
-        if columns == 4 {
-            let cell = row[2].clone();
+        let mut circumstances: Vec<Field<Circumstance>> = Vec::new();
+        if let Some(cell) = circumstance_col.and_then(|i| row.get(i)).cloned() {
+            // Tags (`坦白、认罪认罚`), or the wording of the circumstances (`有前科；赔偿
+            //被害人损失并取得谅解`) read as the reasoning is.
             let mut at = cell.start;
-            for tag in text[cell.clone()].split('、') {
-                if let Some(c) = Circumstance::from_name(tag) {
-                    circumstances.push(doc.field(c, at..at + tag.len()));
+            for tag in text[cell.clone()].split(['、', '；', ';']) {
+                let found: Vec<Field<Circumstance>> = match Circumstance::from_name(tag) {
+                    Some(c) => vec![doc.field(c, at..at + tag.len())],
+                    None => read_reasoning(doc, at..at + tag.len(), &[n])
+                        .into_iter()
+                        .flat_map(|(_, c)| c)
+                        .collect(),
+                };
+                for c in found {
+                    if !circumstances.iter().any(|x| x.value == c.value) {
+                        circumstances.push(c);
+                    }
                 }
-                at += tag.len() + '、'.len_utf8();
+                at += tag.len() + tag_sep_len(&text[at + tag.len()..]);
             }
         }
         rows.push(TableRow {
@@ -642,6 +752,14 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         });
     }
     rows
+}
+
+/// The length of the separator at the start of `s` (none at the end of a cell).
+fn tag_sep_len(s: &str) -> usize {
+    s.chars()
+        .next()
+        .filter(|c| matches!(c, '、' | '；' | ';'))
+        .map_or(0, char::len_utf8)
 }
 
 /// The defendants' names in a document: from party paragraphs, else from `被告人X…` mentions.
@@ -662,17 +780,13 @@ fn known_names(doc: &Document) -> Vec<String> {
     let plausible = |n: &str| {
         (2..=5).contains(&n.chars().count()) && is_person_name(n) && !NOT_NAME_RE.is_match(n)
     };
-    for c in NAME_LIST_RE.captures_iter(text) {
+    // A case title may run the first charge onto the name beyond a name's length
+    // (`被告人甲非法经营、妨害公务一案`): titles are read on their own too.
+    for c in NAME_LIST_RE
+        .captures_iter(text)
+        .chain(CASE_TITLE_RE.captures_iter(text))
+    {
         let Some(list) = c.get(1) else { continue };
-        // `各被告人的犯罪事实、性质、情节`: a list that does not start with a name is no list.
-        if list
-            .as_str()
-            .split('、')
-            .next()
-            .is_none_or(|n| !plausible(n))
-        {
-            continue;
-        }
         let mut items: Vec<(usize, &str)> = Vec::new();
         let mut at = list.start();
         for n in list.as_str().split('、') {
@@ -681,6 +795,10 @@ fn known_names(doc: &Document) -> Vec<String> {
         }
         if c.get(0).is_some_and(|w| w.as_str().ends_with("一案")) {
             case_title_names(&mut items);
+        }
+        // `各被告人的犯罪事实、性质、情节`: a list that does not start with a name is no list.
+        if items.first().is_none_or(|(_, n)| !plausible(n)) {
+            continue;
         }
         found.extend(items.into_iter().map(|(at, n)| (at, n.to_string())));
     }
@@ -707,7 +825,8 @@ fn known_names(doc: &Document) -> Vec<String> {
 /// are no names, and the first of them is written onto the last name.
 fn case_title_names(items: &mut Vec<(usize, &str)>) {
     let charge = |w: &str| is_charge_name(&format!("{w}罪"));
-    while items.len() > 1 && items.last().is_some_and(|(_, n)| charge(n)) {
+    // A title of charges only (`各被告人组织卖淫、协助组织卖淫一案`) names nobody.
+    while items.last().is_some_and(|(_, n)| charge(n)) {
         items.pop();
     }
     if let Some((_, last)) = items.last_mut() {
@@ -1352,6 +1471,84 @@ mod tests {
         let mut w = Vec::new();
         let recs = parse_recommendation_in(&doc, 0..doc.text().len(), &["张某", "李某某"], &mut w);
         (recs, w)
+    }
+
+    #[test]
+    fn a_case_title_may_run_a_long_charge_onto_the_name() {
+        let t = "某区人民检察院\n量刑建议书\n某检刑建〔2023〕3号\n被告人钱某某组织卖淫、协助组织卖淫一案，本院已以某检刑诉〔2023〕21号起诉书提起公诉。建议判处被告人钱某某有期徒刑五年。\n此致\n某区人民法院\n2023年3月1日";
+        let doc = Document::from_text("r", t);
+        assert_eq!(known_names(&doc), ["钱某某"]);
+        // A title without a defendant names nobody.
+        let doc = Document::from_text(
+            "r",
+            "某区人民检察院\n量刑建议书\n本院办理的各被告人组织卖淫、协助组织卖淫一案。",
+        );
+        assert!(known_names(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_table_with_a_number_and_a_statutory_range_column() {
+        let t = "某区人民检察院\n量刑建议书\n某检刑建〔2023〕3号\n对各被告人提出量刑建议如下：\n序号\t被告人\t罪名\t法定刑\t量刑情节\t量刑建议\n1\t甲某某\t寻衅滋事罪\t五年以下有期徒刑、拘役或者管制\t首要分子；有前科；认罪认罚\t有期徒刑一年至一年三个月\n2\t乙某\t寻衅滋事罪\t五年以下有期徒刑、拘役或者管制\t退出违法所得并取得谅解\t拘役四个月，缓刑六个月\n此致\n某区人民法院\n2023年3月1日";
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        type Row<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Option<u32>);
+        let got: Vec<Row> = r
+            .defendants
+            .iter()
+            .map(|d| {
+                (
+                    d.name.value.as_str(),
+                    d.charges.iter().map(|c| c.name.value.as_str()).collect(),
+                    d.circumstances.iter().map(|c| c.value.name()).collect(),
+                    d.recommendation
+                        .as_ref()
+                        .and_then(|r| r.term.as_ref())
+                        .and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "甲某某",
+                    vec!["寻衅滋事罪"],
+                    vec!["前科", "认罪认罚"],
+                    Some(15)
+                ),
+                (
+                    "乙某",
+                    vec!["寻衅滋事罪"],
+                    vec!["退赃退赔", "取得谅解"],
+                    Some(4)
+                ),
+            ]
+        );
+        // A table of statutory ranges only proposes nothing.
+        let t = "某区人民检察院\n量刑建议书\n序号\t被告人\t罪名\t法定刑\t量刑建议\n1\t甲某某\t寻衅滋事罪\t五年以下有期徒刑\t另行提出\n";
+        let doc = Document::from_text("r", t);
+        assert!(table_rows(&doc, 0..doc.text().len()).is_empty());
+    }
+
+    #[test]
+    fn numbered_shares_then_the_combined_sentence() {
+        let t = "一、被告人张某盗窃他人财物，犯盗窃罪，建议判处有期徒刑一年至二年；\n二、被告人张某驾驶机动车追逐竞驶，犯危险驾驶罪，建议判处拘役三个月；\n三、数罪并罚，建议决定执行有期徒刑一年至二年，并处罚金人民币一万元。";
+        let (recs, _) = parse(t);
+        assert_eq!(recs.len(), 1, "{recs:?}");
+        let (name, r) = &recs[0];
+        assert_eq!(name.as_ref().unwrap().value, "张某");
+        let charges: Vec<&str> = r
+            .per_charge
+            .iter()
+            .map(|c| c.charge.name.value.as_str())
+            .collect();
+        assert_eq!(charges, ["盗窃罪", "危险驾驶罪"]);
+        assert_eq!(r.term.as_ref().unwrap().value.max_months(), Some(24));
+        // Two defendants with one charge each are no shares of one sentence.
+        let t = "一、被告人张某犯盗窃罪，建议判处有期徒刑一年；\n二、被告人李某某犯盗窃罪，建议判处有期徒刑十个月。";
+        let (recs, _) = parse(t);
+        assert_eq!(recs.len(), 2);
+        assert!(recs.iter().all(|(_, r)| r.per_charge.is_empty()));
     }
 
     #[test]
