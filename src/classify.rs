@@ -123,9 +123,10 @@ const TITLE_WINDOW: usize = 600;
 pub fn classify(doc: &Document) -> Classification {
     let text = doc.text();
     let window = crate::text::prefix(text, TITLE_WINDOW);
+    let first = first_titles(window);
     let mut best: Option<(usize, &str, DocType)> = None;
-    for &(title, ty) in TITLES {
-        if let Some(pos) = find_title(window, title) {
+    for (&(title, ty), pos) in TITLES.iter().zip(first) {
+        if let Some(pos) = pos {
             // The earliest title wins; at the same place the longer one (listed first).
             if best.is_none_or(|(b, _, _)| pos < b) {
                 best = Some((pos, title, ty));
@@ -150,24 +151,12 @@ pub fn classify(doc: &Document) -> Classification {
 
 /// Finds `title` where it stands as a title: not inside a sentence that merely mentions it
 /// (e.g. `以…起诉书指控`), i.e. preceded by a line start, a blank, or the end of a headline.
+#[cfg(test)]
 fn find_title(window: &str, title: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(rel) = window[from..].find(title) {
         let pos = from + rel;
-        let before = window[..pos].chars().next_back();
-        let after = window[pos + title.len()..].chars().next();
-        let starts_ok = match before {
-            None | Some('\n' | ' ') => true,
-            // A site headline such as "张某盗窃一审刑事判决书" ends in the title too.
-            Some(c) => {
-                let head = &window[..pos];
-                ["院", "局", "处"].iter().any(|organ| head.ends_with(organ))
-                    || (title.starts_with("刑事") && crate::text::is_cjk(c))
-            }
-        };
-        let ends_ok = matches!(after, None | Some('\n' | ' ' | '（' | '〔'))
-            || after.is_some_and(|c| c.is_ascii_alphanumeric() || crate::text::is_cjk(c));
-        if starts_ok && ends_ok && !is_mention(window, pos) {
+        if title_at(window, title, pos) {
             return Some(pos);
         }
         from = pos + title.len();
@@ -175,8 +164,87 @@ fn find_title(window: &str, title: &str) -> Option<usize> {
     None
 }
 
+/// Whether the occurrence of `title` at `pos` of the window stands as a title.
+fn title_at(window: &str, title: &str, pos: usize) -> bool {
+    let before = window[..pos].chars().next_back();
+    let after = window[pos + title.len()..].chars().next();
+    let starts_ok = match before {
+        None | Some('\n' | ' ') => true,
+        // A site headline such as "张某盗窃一审刑事判决书" ends in the title too.
+        Some(c) => {
+            let head = &window[..pos];
+            ["院", "局", "处"].iter().any(|organ| head.ends_with(organ))
+                || (title.starts_with("刑事") && crate::text::is_cjk(c))
+        }
+    };
+    let ends_ok = matches!(after, None | Some('\n' | ' ' | '（' | '〔'))
+        || after.is_some_and(|c| c.is_ascii_alphanumeric() || crate::text::is_cjk(c));
+    starts_ok && ends_ok && !is_mention(window, pos)
+}
+
+/// Per title of [`TITLES`], where it first stands as a title (`find_title`), all in one scan: every title ends
+/// in 书, so the occurrences of 书 give every occurrence of every title, in order (a title
+/// never overlaps itself, so they are the occurrences `find_title` steps through).
+fn first_titles(window: &str) -> [Option<usize>; TITLES.len()] {
+    static SHU: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("书"));
+    let mut first: [Option<usize>; TITLES.len()] = [None; TITLES.len()];
+    for at in SHU.find_iter(window.as_bytes()) {
+        let head = &window[..at + "书".len()];
+        for (k, &(title, _)) in TITLES.iter().enumerate() {
+            if first[k].is_none() && head.ends_with(title) {
+                let pos = head.len() - title.len();
+                if title_at(window, title, pos) {
+                    first[k] = Some(pos);
+                }
+            }
+        }
+    }
+    first
+}
+
 /// A mention inside a sentence: `以…号起诉书`, `的起诉书`, `提请批准逮捕书提请`.
 fn is_mention(window: &str, pos: usize) -> bool {
-    let before: String = window[..pos].chars().rev().take(1).collect();
-    matches!(before.as_str(), "号" | "的" | "以" | "份")
+    matches!(
+        window[..pos].chars().next_back(),
+        Some('号' | '的' | '以' | '份')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one scan finds, per title, what a search of the window for that title finds.
+    #[test]
+    fn first_titles_are_found_as_by_searching_each() {
+        let mut texts = vec![
+            "某某人民法院\n刑事附带民事判决书\n以起诉书指控，的起诉书 起诉书书 刑事裁定书（"
+                .to_string(),
+            "批准逮捕决定书不批准逮捕决定书\n提请批准逮捕书 量刑建议书〔".to_string(),
+        ];
+        for dir in [
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+            "tests/fixtures/other",
+        ] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            let window = crate::text::prefix(&text, TITLE_WINDOW);
+            let first = first_titles(window);
+            for (k, &(title, _)) in TITLES.iter().enumerate() {
+                assert_eq!(first[k], find_title(window, title), "{title} in {window:?}");
+                found += usize::from(first[k].is_some());
+            }
+        }
+        assert!(found > 30, "{found}");
+    }
 }

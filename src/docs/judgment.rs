@@ -147,6 +147,45 @@ static RECOMMENDATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(r"建议[^。；]{0,12}?(?:判处|对被告人|处以|适用)[^。；]{2,120}")
 });
 
+/// The group of [`PROSECUTOR_RE`], found with `find`: the match less 公诉机关 / 抗诉机关 and
+/// the optional colon and space, which the group (starting with an ideograph) never takes.
+fn prosecutor_group(hay: &str) -> Option<Range<usize>> {
+    let m = PROSECUTOR_RE.find(hay)?;
+    let s = m.as_str();
+    let rest = s.get("公诉机关".len()..)?;
+    let rest = rest.strip_prefix(['：', ':']).unwrap_or(rest);
+    let rest = rest.strip_prefix(char::is_whitespace).unwrap_or(rest);
+    Some(m.end() - rest.len()..m.end())
+}
+
+/// The endings [`INDICTMENT_NO_RE`] requires after its group.
+const INDICTMENT_ENDINGS: [&str; 8] = [
+    "刑事起诉书",
+    "刑事公诉书",
+    "刑事指控",
+    "刑事起诉",
+    "起诉书",
+    "公诉书",
+    "指控",
+    "起诉",
+];
+
+/// The group of [`INDICTMENT_NO_RE`], found with `find`: it starts after 以 and an optional
+/// space (the group never starts with one) and ends with the 号 right before the ending. No
+/// ending contains 号, so one ending at most follows a 号 and reaches the end of the match.
+fn indictment_no_group(hay: &str) -> Option<Range<usize>> {
+    let m = INDICTMENT_NO_RE.find(hay)?;
+    let s = m.as_str();
+    let rest = s.strip_prefix('以')?;
+    let rest = rest.strip_prefix(char::is_whitespace).unwrap_or(rest);
+    let start = m.end() - rest.len();
+    let end = INDICTMENT_ENDINGS.iter().find_map(|e| {
+        let body = s.strip_suffix(e)?;
+        body.ends_with('号').then_some(m.start() + body.len())
+    })?;
+    Some(start..end)
+}
+
 /// Extracts a judgment or ruling.
 ///
 /// ```
@@ -211,10 +250,8 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
         .and_then(|n| n.value.trial_level.clone())
         .or_else(|| (text[parties_range.clone()].contains("上诉人")).then(|| "二审".to_string()));
     // 原公诉机关 of an appeal stands before the first party.
-    let prosecutor = PROSECUTOR_RE
-        .captures(&text[..parties_range.end])
-        .and_then(|c| c.get(1))
-        .map(|m| doc.field(m.as_str().to_string(), m.range()));
+    let prosecutor = prosecutor_group(&text[..parties_range.end])
+        .map(|r| doc.field(text[r.clone()].to_string(), r));
 
     // The procedure paragraph: from the procedure section to the facts or reasoning.
     let proc_span = procedure_range.clone().map(|p| {
@@ -233,15 +270,12 @@ pub fn extract_judgment(doc: &Document) -> Judgment {
     });
     let proc_text = proc_span.clone().map_or("", |r| &text[r]);
     let proc_start = proc_span.as_ref().map_or(0, |r| r.start);
-    let indictment_number = INDICTMENT_NO_RE
-        .captures(proc_text)
-        .and_then(|c| c.get(1))
-        .map(|m| {
-            doc.field(
-                m.as_str().trim().to_string(),
-                proc_start + m.start()..proc_start + m.end(),
-            )
-        });
+    let indictment_number = indictment_no_group(proc_text).map(|m| {
+        doc.field(
+            proc_text[m.clone()].trim().to_string(),
+            proc_start + m.start..proc_start + m.end,
+        )
+    });
     // The last procedure named wins; one named only to be refused (不宜适用简易程序, 不适用
     // 简易程序通知书) means the case went on under the ordinary procedure.
     let mut procedure = None;
@@ -722,5 +756,47 @@ fn check_term_dates(doc: &Document, d: &JudgedDefendant, warnings: &mut Vec<Warn
                 evidence: Some(e.evidence.clone()),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `find`-based groups are the capture groups, on every suffix of every fixture.
+    #[test]
+    fn find_based_groups_are_the_capture_groups() {
+        let mut texts = vec![
+            "公诉机关： 某县人民检察院。原公诉机关某市人民检察院。抗诉机关:某某检察院".to_string(),
+            "某县人民检察院以 某检刑诉〔2023〕1号刑事起诉书指控，以（2020）某号号起诉，以某检〔2021〕2号指控号起诉书".to_string(),
+        ];
+        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            // Every suffix where a match may start, and one starting just before.
+            let starts = text
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '公' | '抗' | '以'))
+                .flat_map(|(i, _)| [i, text[..i].char_indices().last().map_or(0, |(j, _)| j)]);
+            for from in std::iter::once(0).chain(starts) {
+                let hay = &text[from..];
+                let group = |re: &Regex| re.captures(hay).and_then(|c| c.get(1)).map(|m| m.range());
+                let want = group(&PROSECUTOR_RE);
+                assert_eq!(prosecutor_group(hay), want, "{hay:?}");
+                found += usize::from(want.is_some());
+                let want = group(&INDICTMENT_NO_RE);
+                assert_eq!(indictment_no_group(hay), want, "{hay:?}");
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 }

@@ -64,23 +64,20 @@ static CLAIM_RE: LazyLock<Regex> =
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    // Byte by byte: `\n`, and the lead bytes of 。 (E3 80 82) and ； (EF BC 9B).
+    // `\n`, and the lead bytes of 。 (E3 80 82) and ； (EF BC 9B), found with `memchr3`: the
+    // continuation bytes of a terminator are never one of the three bytes searched for.
     let bytes = text[range.clone()].as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    for i in memchr::memchr3_iter(b'\n', 0xE3, 0xEF, bytes) {
+        let rest = bytes.get(i + 1..).unwrap_or_default();
         let len = match bytes[i] {
             b'\n' => 1,
-            0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => 3,
-            0xEF if bytes[i + 1..].starts_with(&[0xBC, 0x9B]) => 3,
-            _ => {
-                i += 1;
-                continue;
-            }
+            0xE3 if rest.starts_with(&[0x80, 0x82]) => 3,
+            0xEF if rest.starts_with(&[0xBC, 0x9B]) => 3,
+            _ => continue,
         };
         let end = range.start + i + len;
         out.push(start..end);
         start = end;
-        i += len;
     }
     if start < range.end {
         out.push(start..range.end);
@@ -88,32 +85,104 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Where a pattern matches in a whole passage, to rule out sentences quickly: a pattern with
-/// no anchors or word boundaries that matches inside a sentence has, in the passage's
-/// leftmost-first matches, one that overlaps the sentence. Only sentences some match
-/// overlaps are searched, with the same `is_match` as before.
-/// `None` for a passage of few sentences, searched sentence by sentence.
-struct Hits(Option<Vec<Range<usize>>>);
+/// The patterns searched in every sentence: [`CLAIM_RE`], [`REJECT_RE`], then the tags'
+/// affirming patterns in the order of [`TAGS`].
+fn patterns() -> impl Iterator<Item = &'static Regex> {
+    [&*CLAIM_RE, &*REJECT_RE]
+        .into_iter()
+        .chain(TAGS.iter().map(|(_, yes, _)| yes))
+}
 
-/// From how many sentences on a passage is searched whole first.
-const HITS_FROM_SENTENCES: usize = 2;
+const CLAIM: usize = 0;
+const REJECT: usize = 1;
+const FIRST_TAG: usize = 2;
 
-impl Hits {
-    fn new(re: &Regex, text: &str, range: &Range<usize>, sentences: usize) -> Hits {
-        Hits((sentences >= HITS_FROM_SENTENCES).then(|| {
-            re.find_iter(&text[range.clone()])
-                .map(|m| range.start + m.start()..range.start + m.end())
-                .collect()
-        }))
+/// One literal scan of a passage instead of a search per pattern: each pattern's prefix
+/// literals (every match of the pattern starts with one of them, as `regex-syntax` extracts
+/// them for the regex crate's own prefilters) go into one Aho-Corasick automaton. A sentence
+/// in which none of a pattern's literals occurs cannot match it; one in which an exact
+/// literal (a whole match) occurs does; the others are searched with `is_match` as before.
+struct Literals {
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// Per literal of the automaton: (pattern, whether the literal is a whole match).
+    owners: Vec<Vec<(usize, bool)>>,
+    /// Patterns without a finite set of non-empty prefix literals: always searched.
+    always: u32,
+}
+
+static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
+    let mut lits: Vec<Vec<u8>> = Vec::new();
+    let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
+    let mut always = 0u32;
+    for (i, re) in patterns().enumerate() {
+        let seq = regex_syntax::parse(re.as_str())
+            .ok()
+            .map(|hir| regex_syntax::hir::literal::Extractor::new().extract(&hir));
+        let finite = seq
+            .as_ref()
+            .and_then(|s| s.literals())
+            .filter(|l| !l.is_empty() && l.iter().all(|x| !x.is_empty()));
+        let Some(list) = finite else {
+            always |= 1 << i;
+            continue;
+        };
+        for lit in list {
+            let at = match lits.iter().position(|l| l == lit.as_bytes()) {
+                Some(at) => at,
+                None => {
+                    lits.push(lit.as_bytes().to_vec());
+                    owners.push(Vec::new());
+                    lits.len() - 1
+                }
+            };
+            owners[at].push((i, lit.is_exact()));
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&lits)
+        .ok();
+    if ac.is_none() {
+        always = u32::MAX;
+    }
+    Literals { ac, owners, always }
+});
+
+/// Per sentence: the patterns that may match it, and those known to match it.
+struct Candidates {
+    maybe: Vec<u32>,
+    sure: Vec<u32>,
+}
+
+impl Candidates {
+    fn new(text: &str, range: &Range<usize>, sentences: &[Range<usize>]) -> Candidates {
+        let lits = &*LITERALS;
+        let mut maybe = vec![lits.always; sentences.len()];
+        let mut sure = vec![0u32; sentences.len()];
+        if let Some(ac) = &lits.ac {
+            for m in ac.find_overlapping_iter(&text[range.clone()]) {
+                let (start, end) = (range.start + m.start(), range.start + m.end());
+                let si = sentences.partition_point(|s| s.end <= start);
+                let Some(s) = sentences.get(si) else { continue };
+                if end > s.end {
+                    continue;
+                }
+                for &(p, exact) in &lits.owners[m.pattern().as_usize()] {
+                    maybe[si] |= 1 << p;
+                    if exact {
+                        sure[si] |= 1 << p;
+                    }
+                }
+            }
+        }
+        Candidates { maybe, sure }
     }
 
-    /// Whether `re` (the pattern these hits are of) matches inside `sentence`.
-    fn is_match(&self, re: &Regex, text: &str, sentence: &Range<usize>) -> bool {
-        let possible = self.0.as_ref().is_none_or(|hits| {
-            let i = hits.partition_point(|h| h.end <= sentence.start);
-            hits.get(i).is_some_and(|h| h.start < sentence.end)
-        });
-        possible && re.is_match(&text[sentence.clone()])
+    /// Whether pattern `p` (of [`patterns`]) matches in sentence `si`.
+    fn is_match(&self, p: usize, re: &Regex, text: &str, si: usize, s: &Range<usize>) -> bool {
+        let bit = 1u32 << p;
+        self.sure[si] & bit != 0 || (self.maybe[si] & bit != 0 && re.is_match(&text[s.clone()]))
     }
 }
 
@@ -134,36 +203,21 @@ pub fn find_circumstances(
     };
     // A claim rejected later ("…辩护人提出系自首。经查，…不予采纳。") spans two sentences.
     let sents = sentences(text, range.clone());
-    let n = sents.len();
-    let claims = Hits::new(&CLAIM_RE, text, &range, n);
-    let rejections = Hits::new(&REJECT_RE, text, &range, n);
-    let tag_hits: Vec<Hits> = TAGS
+    let cands = Candidates::new(text, &range, &sents);
+    let finders: Vec<memchr::memmem::Finder> = names
         .iter()
-        .map(|(_, yes, _)| Hits::new(yes, text, &range, n))
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
         .collect();
     for (si, s) in sents.iter().enumerate() {
         let st = &text[s.clone()];
         let named: Vec<usize> = names
             .iter()
             .enumerate()
-            .filter(|(_, n)| mentions(st, n, names))
+            .filter(|(i, n)| mentions_with(&finders[*i], st, n, names))
             .map(|(i, _)| i)
             .collect();
         let named = subjects(st, &named, names);
-        // Every group word contains 被告.
-        let group = st.contains("被告")
-            && [
-                "各被告人",
-                "上述被告人",
-                "二被告人",
-                "三被告人",
-                "四被告人",
-                "两被告人",
-                "全体被告人",
-                "各被告",
-            ]
-            .iter()
-            .any(|g| st.contains(g));
+        let group = group_word(st);
         // A sentence that names nobody continues the previous one's subject.
         let who: Vec<usize> = if group && named.len() <= 1 {
             (0..names.len()).collect()
@@ -175,13 +229,13 @@ pub fn find_circumstances(
         last_named = who.clone();
         let next_range = sents.get(si + 1);
         let next = next_range.map_or("", |n| &text[n.clone()]);
-        let is_claim = claims.is_match(&CLAIM_RE, text, s) && !st.starts_with("本院认为");
-        let rejected_here = rejections.is_match(&REJECT_RE, text, s)
+        let is_claim = cands.is_match(CLAIM, &CLAIM_RE, text, si, s) && !st.starts_with("本院认为");
+        let rejected_here = cands.is_match(REJECT, &REJECT_RE, text, si, s)
             || (is_claim
                 && (next.starts_with("经查") || next.starts_with("本院认为"))
-                && next_range.is_some_and(|n| rejections.is_match(&REJECT_RE, text, n)));
-        for ((tag, yes, no), hits) in TAGS.iter().zip(&tag_hits) {
-            if !hits.is_match(yes, text, s) {
+                && next_range.is_some_and(|n| cands.is_match(REJECT, &REJECT_RE, text, si + 1, n)));
+        for (t, (tag, yes, no)) in TAGS.iter().enumerate() {
+            if !cands.is_match(FIRST_TAG + t, yes, text, si, s) {
                 continue;
             }
             let negated = no.as_ref().is_some_and(|n| n.is_match(st));
@@ -235,6 +289,23 @@ pub fn find_circumstances(
     per
 }
 
+/// Whether a sentence speaks of the defendants as a group: contains 各被告人, 上述被告人,
+/// 二被告人, 三被告人, 四被告人, 两被告人, 全体被告人 or 各被告. Every one of them contains
+/// 被告, so the occurrences of 被告 are looked at instead of searching for each word.
+fn group_word(sentence: &str) -> bool {
+    static BEIGAO: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("被告"));
+    BEIGAO.find_iter(sentence.as_bytes()).any(|i| {
+        let (before, after) = sentence.split_at(i);
+        let after = &after["被告".len()..];
+        before.ends_with('各')
+            || (after.starts_with('人')
+                && ["上述", "二", "三", "四", "两", "全体"]
+                    .iter()
+                    .any(|w| before.ends_with(w)))
+    })
+}
+
 /// Of the persons named in a sentence, those it speaks about: the first one named and any
 /// listed with it (`张某、李某`), not one named later as an object (`协助抓获同案被告人王某`).
 fn subjects(sentence: &str, named: &[usize], names: &[String]) -> Vec<usize> {
@@ -269,8 +340,18 @@ fn subjects(sentence: &str, named: &[usize], names: &[String]) -> Vec<usize> {
 
 /// Whether `sentence` names `name` (and not only as part of a longer name of another person).
 pub fn mentions(sentence: &str, name: &str, all: &[String]) -> bool {
+    mentions_with(&memchr::memmem::Finder::new(name), sentence, name, all)
+}
+
+/// [`mentions`] with the searcher for `name` built once for all sentences.
+fn mentions_with(
+    finder: &memchr::memmem::Finder,
+    sentence: &str,
+    name: &str,
+    all: &[String],
+) -> bool {
     let mut from = 0;
-    while let Some(i) = sentence[from..].find(name) {
+    while let Some(i) = finder.find(&sentence.as_bytes()[from..]) {
         let at = from + i;
         let longer = all.iter().any(|o| {
             o.len() > name.len() && o.starts_with(name) && sentence[at..].starts_with(o.as_str())
@@ -287,33 +368,21 @@ pub fn mentions(sentence: &str, name: &str, all: &[String]) -> bool {
 mod tests {
     use super::*;
 
-    fn patterns() -> Vec<&'static Regex> {
-        let mut v: Vec<&Regex> = vec![&CLAIM_RE, &REJECT_RE];
-        v.extend(TAGS.iter().map(|(_, yes, _)| yes));
-        v
+    /// Every pattern has a finite set of non-empty prefix literals, so none is searched in
+    /// every sentence; the masks have a bit per pattern.
+    #[test]
+    fn every_pattern_has_prefix_literals() {
+        assert!(patterns().count() <= 32);
+        assert!(LITERALS.ac.is_some());
+        assert_eq!(LITERALS.always, 0);
     }
 
-    /// What [`Hits`] relies on: no anchors or word boundaries, no empty match.
+    /// The literal scan answers as `is_match` on the sentence does, on every committed fixture.
     #[test]
-    fn prefiltered_patterns_have_no_anchors_and_never_match_empty() {
-        for re in patterns() {
-            let p = re.as_str();
-            let anchored = p.contains('$')
-                || p.contains("\\b")
-                || p.contains("\\B")
-                || p.contains("\\A")
-                || p.contains("\\z")
-                || p.match_indices('^').any(|(i, _)| !p[..i].ends_with('['));
-            assert!(!anchored, "{p}");
-            assert!(!re.is_match(""), "{p}");
-        }
-    }
-
-    /// The prefilter answers as `is_match` on the sentence does, on every committed fixture.
-    #[test]
-    fn hits_answer_as_is_match_does() {
+    fn candidates_answer_as_is_match_does() {
         let mut texts = vec![
             "辩护人提出被告人系自首。经查，不予采纳；供述\n罪行。被告人如实供述犯罪事实，有立功表现".to_string(),
+            "自首。自首；自\n首；交代犯罪事实。交代，罪行。时为未成年人；未成年".to_string(),
         ];
         for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -326,25 +395,67 @@ mod tests {
         let mut checked = 0;
         for text in &texts {
             let text = crate::text::normalize(text).text;
-            let range = 0..text.len();
-            for re in patterns() {
+            let floor = |mut i: usize| {
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            for range in [
+                0..text.len(),
+                floor(text.len() / 3)..floor(text.len() / 3 * 2),
+            ] {
                 let sents = sentences(&text, range.clone());
-                let hits = Hits::new(re, &text, &range, sents.len());
-                assert!(hits.0.is_some() || sents.len() < HITS_FROM_SENTENCES);
-                for s in sents {
-                    let want = re.is_match(&text[s.clone()]);
-                    assert_eq!(
-                        hits.is_match(re, &text, &s),
-                        want,
-                        "{} in {:?}",
-                        re.as_str(),
-                        &text[s]
-                    );
-                    checked += usize::from(want);
+                let cands = Candidates::new(&text, &range, &sents);
+                for (p, re) in patterns().enumerate() {
+                    for (si, s) in sents.iter().enumerate() {
+                        let want = re.is_match(&text[s.clone()]);
+                        assert_eq!(
+                            cands.is_match(p, re, &text, si, s),
+                            want,
+                            "{} in {:?}",
+                            re.as_str(),
+                            &text[s.clone()]
+                        );
+                        checked += usize::from(want);
+                    }
                 }
             }
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn group_words_are_found_as_by_searching_each() {
+        let words = [
+            "各被告人",
+            "上述被告人",
+            "二被告人",
+            "三被告人",
+            "四被告人",
+            "两被告人",
+            "全体被告人",
+            "各被告",
+        ];
+        let mut cases: Vec<String> = words.iter().map(|w| format!("甲{w}乙")).collect();
+        cases.extend(words.iter().map(|w| w.to_string()));
+        cases.extend(
+            [
+                "被告",
+                "被告人",
+                "二被告",
+                "上述被告",
+                "全被告人",
+                "述被告人",
+                "各",
+                "被告人各被告",
+            ]
+            .iter()
+            .map(|w| w.to_string()),
+        );
+        for c in &cases {
+            assert_eq!(group_word(c), words.iter().any(|w| c.contains(w)), "{c}");
+        }
     }
 
     #[test]

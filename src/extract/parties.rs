@@ -2,6 +2,7 @@
 //! records, the custody measures of this case, and defence counsel.
 
 use crate::document::{Document, Field, Warning};
+use crate::pattern::TailGroup;
 use crate::primitives::{find_dates_from, parse_id_number, Date, IdNumber};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -92,8 +93,8 @@ static NEXT_ROLE_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static COUNSEL_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"(?:^|[\n 。])(?:指定)?辩护人([^\s，,（(：:。；]{1,8})"));
+static COUNSEL_RE: LazyLock<TailGroup> =
+    LazyLock::new(|| TailGroup::new(r"(?:^|[\n 。])(?:指定)?辩护人", r"[^\s，,（(：:。；]", 1, 8));
 
 static ETHNICITY_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
@@ -131,18 +132,24 @@ static EDUCATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static BIRTHPLACE_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"(?:出生于|生于|出生地)[：:]?([^，,。；\s]{2,40})"));
+static BIRTHPLACE_RE: LazyLock<TailGroup> =
+    LazyLock::new(|| TailGroup::new(r"(?:出生于|生于|出生地)[：:]?", r"[^，,。；\s]", 2, 40));
 
-static RESIDENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"[，,](?:户籍(?:所在)?地|户籍|住所地|现住|暂住地?|家住|住址|住)[：:]?(?:为|在)?([^，,。；\s]{2,60})",
+static RESIDENCE_RE: LazyLock<TailGroup> = LazyLock::new(|| {
+    TailGroup::new(
+        r"[，,](?:户籍(?:所在)?地|户籍|住所地|现住|暂住地?|家住|住址|住)[：:]?(?:为|在)?",
+        r"[^，,。；\s]",
+        2,
+        60,
     )
 });
 
-static ALIAS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r#"(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:“"]?([^，,。；）)”"\s]{1,10})"#,
+static ALIAS_RE: LazyLock<TailGroup> = LazyLock::new(|| {
+    TailGroup::new(
+        r#"(?:曾用名|化名|别名|绰号|外号|又名|小名)[：:“"]?"#,
+        r#"[^，,。；）)”"\s]"#,
+        1,
+        10,
     )
 });
 
@@ -214,12 +221,10 @@ pub fn find_parties(
         }
         if let Some(bracket) = c.get(3) {
             let b = bracket.as_str();
-            if let Some(a) = ALIAS_RE.captures(b) {
-                if let Some(m) = a.get(1) {
-                    let r = range.start + bracket.start() + m.start()
-                        ..range.start + bracket.start() + m.end();
-                    party.aliases.push(doc.field(m.as_str().to_string(), r));
-                }
+            if let Some(m) = ALIAS_RE.find(b) {
+                let r =
+                    range.start + bracket.start() + m.start..range.start + bracket.start() + m.end;
+                party.aliases.push(doc.field(b[m].to_string(), r));
             }
         }
         // Counsel paragraphs after this party's paragraph, before the next party.
@@ -227,13 +232,12 @@ pub fn find_parties(
             .get(i + 1)
             .and_then(|n| n.get(1))
             .map_or(range.end, |r| range.start + r.start());
-        for cm in COUNSEL_RE.captures_iter(&text[para_end..counsel_end]) {
-            if let Some(n) = cm.get(1) {
-                party.counsel.push(doc.field(
-                    n.as_str().to_string(),
-                    para_end + n.start()..para_end + n.end(),
-                ));
-            }
+        let hay = &text[para_end..counsel_end];
+        for n in COUNSEL_RE.find_iter(hay) {
+            party.counsel.push(doc.field(
+                hay[n.clone()].to_string(),
+                para_end + n.start..para_end + n.end,
+            ));
         }
         parties.push(party);
     }
@@ -331,14 +335,9 @@ fn describe(
     }
     let education = field_between(&EDUCATION_RE, ident, false).map(&field_at);
     let occupation = field_between(&OCCUPATION_RE, ident, true).map(&field_at);
-    let birthplace = field_of(&BIRTHPLACE_RE, ident);
-    let residence = field_of(&RESIDENCE_RE, ident);
-    let mut aliases: Vec<Field<String>> = Vec::new();
-    for c in ALIAS_RE.captures_iter(ident) {
-        if let Some(m) = c.get(1) {
-            aliases.push(doc.field(m.as_str().to_string(), at(m.range())));
-        }
-    }
+    let birthplace = BIRTHPLACE_RE.find(ident).map(&field_at);
+    let residence = RESIDENCE_RE.find(ident).map(&field_at);
+    let aliases: Vec<Field<String>> = ALIAS_RE.find_iter(ident).map(&field_at).collect();
     let (prior_records, custody) = records_and_custody(doc, para.clone(), ident_end, anchor);
     Party {
         role: role.to_string(),
@@ -545,7 +544,10 @@ mod tests {
     /// `field_between` finds the span the capture group would, wherever the patterns match.
     #[test]
     fn field_between_is_the_capture_group() {
-        let mut texts = vec!["被告人张某，男，汉族，初中文化，无业，住某市。".to_string()];
+        let mut texts = vec![
+            "被告人张某，男，汉族，初中文化，无业，住某市。".to_string(),
+            "，住址为甲，住为，住址：甲，住址：，户籍所在地为某某，出生于：甲，出生于：甲乙，曾用名：，曾用名“张三”，化名：甲。辩护人张某\n指定辩护人李某某某某某某某某某".to_string(),
+        ];
         for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
             for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -554,7 +556,7 @@ mod tests {
                 }
             }
         }
-        let mut found = 0;
+        let (mut found, mut tail_groups) = (0, 0);
         for text in &texts {
             let text = crate::text::normalize(text).text;
             // Every suffix starting at a line or after a full stop, as identity parts start.
@@ -576,9 +578,21 @@ mod tests {
                     );
                     found += usize::from(want.is_some());
                 }
+                for re in [&*COUNSEL_RE, &*BIRTHPLACE_RE, &*RESIDENCE_RE, &*ALIAS_RE] {
+                    let want: Vec<_> = re
+                        .regex()
+                        .captures_iter(hay)
+                        .filter_map(|c| c.get(1))
+                        .map(|m| m.range())
+                        .collect();
+                    assert_eq!(re.find(hay), want.first().cloned(), "{hay:?}");
+                    assert_eq!(re.find_iter(hay).collect::<Vec<_>>(), want, "{hay:?}");
+                    tail_groups += want.len();
+                }
             }
         }
         assert!(found > 50, "{found}");
+        assert!(tail_groups > 50, "{tail_groups}");
     }
 
     fn parties(text: &str) -> Vec<Party> {

@@ -58,6 +58,103 @@ fn law_name(title: &str) -> String {
     }
 }
 
+/// The law a match of [`LAW_RE`] cites and where its articles start, from the match alone:
+/// `《title》` (only the first alternative starts with 《) gives the title and the match end;
+/// otherwise the match is an optional character that is neither 《 nor an ideograph, 刑法 or
+/// 刑事诉讼法, and 第, and the articles start before 第.
+fn law_of(m: regex::Match) -> (String, usize) {
+    let s = m.as_str();
+    if let Some(title) = s.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        return (law_name(title), m.end());
+    }
+    let body = s.strip_suffix('第').unwrap_or(s);
+    let law = if body.ends_with("刑事诉讼法") {
+        "刑事诉讼法"
+    } else {
+        "刑法"
+    };
+    (law_name(law), m.start() + body.len())
+}
+
+/// The groups of an [`ARTICLE_RE`] match (which starts at the haystack's start).
+#[derive(Debug, PartialEq)]
+struct ArticleGroups<'a> {
+    /// The article number and where it starts.
+    number: &'a str,
+    number_start: usize,
+    /// `之一` …, or empty.
+    suffix: &'a str,
+    clause: Option<&'a str>,
+    item: Option<&'a str>,
+}
+
+fn is_cn(c: char) -> bool {
+    c.is_ascii_digit() || "零〇一二三四五六七八九十百千两".contains(c)
+}
+
+/// `s` less one leading white-space character, if any (`\s?`).
+fn skip_space(s: &str) -> &str {
+    s.strip_prefix(char::is_whitespace).unwrap_or(s)
+}
+
+/// The leading run of numeral characters of `s`.
+fn numeral_run(s: &str) -> &str {
+    let end = s.find(|c: char| !is_cn(c)).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The numeral after `\s?第?\s?` and, for an item, `[（(]?`.
+fn part_number(s: &str, bracket: bool) -> &str {
+    let s = skip_space(s);
+    let s = s.strip_prefix('第').unwrap_or(s);
+    let s = skip_space(s);
+    let s = if bracket {
+        s.strip_prefix(['（', '(']).unwrap_or(s)
+    } else {
+        s
+    };
+    numeral_run(s)
+}
+
+/// The capture groups of an [`ARTICLE_RE`] match, read from the match alone rather than with
+/// the capture engine. Numerals, the connectives before the article, 第, 条, 之, 款, 项 and
+/// brackets are distinct characters, so each group is the numeral run after its markers: the
+/// article number the first one (after connectives, 第 and a space); the 款 part is in the match
+/// when the match has a 款 after 条, the 项 part when it has a 项.
+fn article_groups(s: &str) -> ArticleGroups<'_> {
+    let lead = s.trim_start_matches(|c: char| "、，,和及以与".contains(c) || c.is_whitespace());
+    let at_number = skip_space(lead.strip_prefix('第').unwrap_or(lead));
+    let number = numeral_run(at_number);
+    let number_start = s.len() - at_number.len();
+    let after_number = &at_number[number.len()..];
+    let rest = skip_space(after_number)
+        .strip_prefix('条')
+        .unwrap_or(after_number);
+    let suffix_len = rest.strip_prefix('之').map_or(0, |t| {
+        let run = t
+            .find(|c: char| !"一二三四五六七八九十".contains(c))
+            .unwrap_or(t.len());
+        if run > 0 {
+            '之'.len_utf8() + run
+        } else {
+            0
+        }
+    });
+    let (suffix, rest) = rest.split_at(suffix_len);
+    let (clause, rest) = match rest.find('款') {
+        Some(i) => (Some(part_number(rest, false)), &rest[i + '款'.len_utf8()..]),
+        None => (None, rest),
+    };
+    let item = rest.contains('项').then(|| part_number(rest, true));
+    ArticleGroups {
+        number,
+        number_start,
+        suffix,
+        clause,
+        item,
+    }
+}
+
 /// Finds every cited article in `text`, grouped under the law cited before them.
 ///
 /// ```
@@ -71,12 +168,8 @@ pub fn find_articles(text: &str) -> Vec<Article> {
     let mut out = Vec::new();
     // Short forms announced after a full title (`（以下简称《刑法》）`) and the law they stand for.
     let mut short: Vec<(String, String)> = Vec::new();
-    for c in LAW_RE.captures_iter(text) {
-        let (mut law, mut at) = match (c.get(1), c.get(2)) {
-            (Some(t), _) => (law_name(t.as_str()), c.get(0).map_or(0, |m| m.end())),
-            (None, Some(t)) => (law_name(t.as_str()), t.end()),
-            _ => continue,
-        };
+    for m in LAW_RE.find_iter(text) {
+        let (mut law, mut at) = law_of(m);
         if let Some((_, full)) = short.iter().find(|(s, _)| *s == law) {
             law = full.clone();
         }
@@ -86,22 +179,23 @@ pub fn find_articles(text: &str) -> Vec<Article> {
                 at += whole.end();
             }
         }
-        while let Some(a) = ARTICLE_RE.captures(&text[at..]) {
-            let Some(whole) = a.get(0) else { break };
+        while let Some(whole) = ARTICLE_RE.find(&text[at..]) {
             if whole.is_empty() {
                 break;
             }
-            let Some(num) = parse_int(&a[1]) else { break };
-            let suffix = a.get(2).map_or("", |m| m.as_str());
+            let a = article_groups(whole.as_str());
+            let Some(num) = parse_int(a.number) else {
+                break;
+            };
             // The citation starts at its 第 when written (blanks may stand between 第 and
             // the number), else at the number.
-            let num_start = a.get(1).map_or(0, |m| m.start());
+            let num_start = a.number_start;
             let start = at + text[at..at + num_start].rfind('第').unwrap_or(num_start);
             out.push(Article {
                 law: law.clone(),
-                article: format!("{num}{suffix}"),
-                clause: a.get(3).and_then(|m| parse_int(m.as_str())),
-                item: a.get(4).and_then(|m| parse_int(m.as_str())),
+                article: format!("{num}{}", a.suffix),
+                clause: a.clause.and_then(parse_int),
+                item: a.item.and_then(parse_int),
                 span: start..at + whole.end(),
             });
             at += whole.end();
@@ -116,6 +210,92 @@ pub fn find_articles(text: &str) -> Vec<Article> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `article_groups` reads the groups the capture engine finds.
+    fn assert_article_groups(hay: &str) -> bool {
+        let Some(c) = ARTICLE_RE.captures(hay) else {
+            return false;
+        };
+        let whole = c.get(0).unwrap();
+        let want = ArticleGroups {
+            number: c.get(1).map_or("", |m| m.as_str()),
+            number_start: c.get(1).map_or(0, |m| m.start()),
+            suffix: c.get(2).map_or("", |m| m.as_str()),
+            clause: c.get(3).map(|m| m.as_str()),
+            item: c.get(4).map(|m| m.as_str()),
+        };
+        assert_eq!(article_groups(whole.as_str()), want, "{hay:?}");
+        true
+    }
+
+    #[test]
+    fn article_groups_are_the_capture_groups() {
+        let mut texts = vec![
+            "第一百三十三条之一第一款第（二）项、第六十七条第三款、第五十二条 以及 第 5 条 之二 第1、2款 （三） 项".to_string(),
+        ];
+        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            for (i, _) in text.char_indices() {
+                found += usize::from(assert_article_groups(&text[i..]));
+            }
+        }
+        assert!(found > 50, "{found}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        #[test]
+        fn article_groups_are_the_capture_groups_anywhere(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "第", "条", "之", "一", "十", "百", "两", "零", "3", "12", "款", "项", "（", "(", "）", ")",
+                "、", "，", ",", "和", "及", "以", "与", "以及", " ", "\u{3000}", "\u{b}", "刑法", "之规定", "。",
+            ]), 0..20)
+        ) {
+            assert_article_groups(&parts.concat());
+        }
+    }
+
+    /// `law_of` gives what the capture groups gave, on every committed fixture.
+    #[test]
+    fn law_of_is_the_capture_groups() {
+        let mut texts = vec![
+            "刑法第一条，《刑法》第二条，x刑事诉讼法第三条，《》《中华人民共和国刑事诉讼法》刑法第"
+                .to_string(),
+        ];
+        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            let want: Vec<(String, usize)> = LAW_RE
+                .captures_iter(&text)
+                .filter_map(|c| match (c.get(1), c.get(2)) {
+                    (Some(t), _) => Some((law_name(t.as_str()), c.get(0)?.end())),
+                    (None, Some(t)) => Some((law_name(t.as_str()), t.end())),
+                    _ => None,
+                })
+                .collect();
+            let got: Vec<(String, usize)> = LAW_RE.find_iter(&text).map(law_of).collect();
+            assert_eq!(got, want);
+            found += want.len();
+        }
+        assert!(found > 20, "{found}");
+    }
 
     /// (text, [(law, article, clause, item)])
     #[test]

@@ -154,6 +154,129 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A group of a [`DATE_RE`] match.
+#[derive(Debug, Clone, PartialEq)]
+struct Group<'h> {
+    hay: &'h str,
+    range: Range<usize>,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        &self.hay[self.range.clone()]
+    }
+
+    fn end(&self) -> usize {
+        self.range.end
+    }
+}
+
+/// The capture groups of a [`DATE_RE`] match (1–3: year, month, day written out; 4–6: the
+/// numeric form; 7–9: a relative word, month, day; 10–11: month and day alone), read from
+/// the match alone rather than with the capture engine. Which alternative matched follows
+/// from how the match starts (a relative word; a year and 年; a four-digit year and a
+/// separator; otherwise a month); the groups are then separated by characters no group
+/// contains (年, 月, 日, 号, separators, white space).
+struct Groups<'h> {
+    hay: &'h str,
+    groups: [Option<Range<usize>>; 12],
+}
+
+impl<'h> Groups<'h> {
+    fn get(&self, i: usize) -> Option<Group<'h>> {
+        let range = self.groups.get(i)?.clone()?;
+        Some(Group {
+            hay: self.hay,
+            range,
+        })
+    }
+}
+
+const RELATIVE_WORDS: [&str; 8] = [
+    "同年", "同月", "次日", "当日", "同日", "当天", "次年", "翌日",
+];
+
+fn is_cn(c: char) -> bool {
+    CN.contains(c)
+}
+
+/// `s` less one leading white-space character, if any (`\s?`).
+fn skip_space(s: &str) -> &str {
+    s.strip_prefix(char::is_whitespace).unwrap_or(s)
+}
+
+/// `s` less one trailing white-space character, if any.
+fn trim_space_end(s: &str) -> &str {
+    s.strip_suffix(char::is_whitespace).unwrap_or(s)
+}
+
+fn groups(hay: &str, whole: Range<usize>) -> Groups<'_> {
+    let mut groups: [Option<Range<usize>>; 12] = Default::default();
+    let base = whole.start;
+    let s = &hay[whole.clone()];
+    // The range of `part`, a subslice of `s`.
+    let at = |part: &str| {
+        let start = base + (part.as_ptr() as usize - s.as_ptr() as usize);
+        Some(start..start + part.len())
+    };
+    // `md\s?月` then, optionally, `\s?md\s?[日号]` (the day only when `lead_space`).
+    let month_day = |rest: &str, groups: &mut [Option<Range<usize>>; 12], m: usize| {
+        let after_month = match rest.find('月') {
+            Some(i) => {
+                groups[m] = at(trim_space_end(&rest[..i]));
+                skip_space(&rest[i + '月'.len_utf8()..])
+            }
+            None => rest,
+        };
+        let day = after_month
+            .strip_suffix(['日', '号'])
+            .map(trim_space_end)
+            .filter(|d| !d.is_empty());
+        if let Some(day) = day {
+            groups[m + 1] = at(day);
+        }
+    };
+    groups[0] = Some(whole.clone());
+    if let Some(word) = RELATIVE_WORDS.iter().find(|w| s.starts_with(*w)) {
+        groups[7] = at(&s[..word.len()]);
+        let rest = &s[word.len()..];
+        month_day(rest, &mut groups, 8);
+        return Groups { hay, groups };
+    }
+    let digits4 = s.len() >= 4 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    let year_len = if digits4 {
+        4
+    } else if s.chars().take(4).filter(|&c| is_cn(c)).count() == 4 {
+        4 * '〇'.len_utf8()
+    } else {
+        0
+    };
+    if year_len > 0 {
+        if let Some(rest) = skip_space(&s[year_len..]).strip_prefix('年') {
+            groups[1] = at(&s[..year_len]);
+            let rest = skip_space(rest);
+            if !rest.is_empty() {
+                month_day(rest, &mut groups, 2);
+            }
+            return Groups { hay, groups };
+        }
+    }
+    if digits4 {
+        // `([0-9]{4})[.\-/．]([0-9]{1,2})[.\-/．]([0-9]{1,2})(?:[^0-9]|$)`
+        let seps = ['.', '-', '/', '．'];
+        groups[4] = at(&s[..4]);
+        let rest = s[4..].strip_prefix(seps).unwrap_or("");
+        let m_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        groups[5] = at(&rest[..m_len]);
+        let rest = rest[m_len..].strip_prefix(seps).unwrap_or("");
+        let d_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        groups[6] = at(&rest[..d_len]);
+        return Groups { hay, groups };
+    }
+    month_day(s, &mut groups, 10);
+    Groups { hay, groups }
+}
+
 /// Finds all dates in `text`, resolving relative dates against the previous one.
 ///
 /// ```
@@ -169,8 +292,8 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
 /// Like [`find_dates`], with an anchor for relative dates at the start of `text`.
 pub fn find_dates_from(text: &str, mut anchor: Option<Date>) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    for c in DATE_RE.captures_iter(text) {
-        let Some(whole) = c.get(0) else { continue };
+    for whole in DATE_RE.find_iter(text) {
+        let c = groups(text, whole.range());
         let mut span = whole.range();
         let mut invalid = false;
         let (date, relative) = if let Some(y) = c.get(1) {
@@ -198,8 +321,8 @@ pub fn find_dates_from(text: &str, mut anchor: Option<Date>) -> Vec<DateMatch> {
             // Numeric form: the trailing non-digit is not part of the date.
             let (Ok(year), Ok(m), Ok(dd)) = (
                 y.as_str().parse::<i32>(),
-                c[5].parse::<u32>(),
-                c[6].parse::<u32>(),
+                c.get(5).map_or("", |g| g.as_str()).parse::<u32>(),
+                c.get(6).map_or("", |g| g.as_str()).parse::<u32>(),
             ) else {
                 continue;
             };
@@ -292,6 +415,63 @@ pub fn parse_date(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `groups` reads the groups the capture engine finds, match by match.
+    fn assert_groups_as_captures(text: &str) -> usize {
+        let mut n = 0;
+        for c in DATE_RE.captures_iter(text) {
+            let whole = c.get(0).unwrap();
+            let got = groups(text, whole.range());
+            for i in 0..12 {
+                assert_eq!(
+                    got.get(i).map(|g| g.range),
+                    c.get(i).map(|m| m.range()),
+                    "group {i} of {:?} in {text:?}",
+                    whole.as_str()
+                );
+            }
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn groups_are_the_capture_groups() {
+        let mut texts = vec![
+            "2017年4月28日 2017 年 04 月 08 日，二〇一七年六月二十八日、2017.3.12，2017-03-1２ 2017/3/5"
+                .to_string(),
+            "同年5月3日，次日，当日，同月5日，同年 5 月，次年3月，翌日12号，5 月 6 日，十二月一日，1999年 ，1999年5月 3".to_string(),
+            "二〇二三年十二月廿一日20231年2023.1.123，2023．1．2，同年十二月二十号，2023年13月".to_string(),
+        ];
+        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.extend(std::fs::read_to_string(e.path()));
+                }
+            }
+        }
+        let n: usize = texts
+            .iter()
+            .map(|t| assert_groups_as_captures(&crate::text::normalize(t).text))
+            .sum();
+        assert!(n > 200, "{n}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// On text made of the characters the pattern is about, and a few others.
+        #[test]
+        fn groups_are_the_capture_groups_anywhere(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "2", "9", "12", "2023", "一", "〇", "十", "廿", "二〇二三", "年", "月", "日",
+                "号", " ", "\n", "\u{3000}", ".", "-", "/", "．", "同年", "同月", "次日", "当日", "同日",
+                "当天", "次年", "翌日", "同", "，", "a", "于",
+            ]), 0..24)
+        ) {
+            assert_groups_as_captures(&parts.concat());
+        }
+    }
 
     /// (written, ISO) — every year-digit variant.
     const EXAMPLES: &[(&str, &str)] = &[

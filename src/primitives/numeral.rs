@@ -43,20 +43,22 @@ fn chinese_integer(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
-    if chars.iter().all(|&c| digit(c).is_some()) && chars.len() > 1 {
-        return chars
-            .iter()
-            .try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(digit(c)?));
+    if s.chars().all(|c| digit(c).is_some()) && s.chars().nth(1).is_some() {
+        return s
+            .chars()
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
     }
     let (mut total, mut section, mut number) = (0u64, 0u64, 0u64);
     let mut last_unit = 1u64;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let last = chars.peek().is_none();
+        let before = prev.replace(c);
         if let Some(d) = digit(c) {
             number = d;
             // 一万五 = 15000, 三千五 = 3500: a trailing digit after a unit is one order lower.
-            if i == chars.len() - 1 && i > 0 && d != 0 {
-                let prev = chars[i - 1];
+            if let Some(prev) = before.filter(|_| last && d != 0) {
                 if let Some(u) = unit(prev) {
                     number = d * (u / 10);
                 } else if prev == '万' {
@@ -108,23 +110,30 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
         || s.ends_with('许')
         || s.contains("余万")
         || s.contains("多万");
-    let core: String = s
-        .chars()
-        .filter(|&c| !matches!(c, '余' | '多' | '许' | ',' | '，' | ' '))
-        .collect();
+    let skipped = |c: char| matches!(c, '余' | '多' | '许' | ',' | '，' | ' ');
+    // Borrowed when nothing is left out (the usual case): no allocation.
+    let core: std::borrow::Cow<str> = if s.contains(skipped) {
+        s.chars()
+            .filter(|&c| !skipped(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    let core = &*core;
     if core.is_empty() {
         return None;
     }
     // Split a trailing 万 / 亿 multiplier off an Arabic or decimal head: 1.5万, 3万.
     let (head, mult) = match core.strip_suffix('万') {
         Some(h) if h.chars().all(|c| c.is_ascii_digit() || c == '.') && !h.is_empty() => {
-            (h.to_string(), 10_000.0)
+            (h, 10_000.0)
         }
         _ => match core.strip_suffix('亿') {
             Some(h) if h.chars().all(|c| c.is_ascii_digit() || c == '.') && !h.is_empty() => {
-                (h.to_string(), 1e8)
+                (h, 1e8)
             }
-            _ => (core.clone(), 1.0),
+            _ => (core, 1.0),
         },
     };
     if head.chars().all(|c| c.is_ascii_digit() || c == '.') {
@@ -149,7 +158,7 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
             });
         }
     }
-    chinese_integer(&core).map(|v| Numeral {
+    chinese_integer(core).map(|v| Numeral {
         value: v as f64,
         approx,
     })
