@@ -141,25 +141,43 @@ pub fn guarded<T>(name: &str, work: impl FnOnce() -> Result<T, Failure>) -> Resu
 
 /// Processes `items` `chunk` at a time: `work` runs on the items of a chunk in parallel (on the
 /// current rayon pool, each call [`guarded`]), then `sink` gets every item with its result in
-/// input order. Memory holds one chunk of items and results, however long the input.
-pub fn run_ordered<T, W, S>(items: impl Iterator<Item = Item>, chunk: usize, work: W, mut sink: S)
-where
+/// input order. Reading the input (walking folders, parsing corpus lines) runs on a thread of
+/// its own one chunk ahead, so that it overlaps the work instead of leaving cores idle; memory
+/// holds at most three chunks of items (one being read, one waiting, one being worked on) and
+/// one of results, however long the input.
+pub fn run_ordered<T, W, S>(
+    items: impl Iterator<Item = Item> + Send,
+    chunk: usize,
+    work: W,
+    mut sink: S,
+) where
     T: Send,
     W: Fn(&Item) -> Result<T, Failure> + Sync,
     S: FnMut(&Item, Result<T, Failure>),
 {
-    let mut items = items.peekable();
     let chunk = chunk.max(1);
-    while items.peek().is_some() {
-        let batch: Vec<Item> = items.by_ref().take(chunk).collect();
-        let results: Vec<Result<T, Failure>> = batch
-            .par_iter()
-            .map(|item| guarded(&item.name(), || work(item)))
-            .collect();
-        for (item, r) in batch.iter().zip(results) {
-            sink(item, r);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+        scope.spawn(move || {
+            let mut items = items;
+            loop {
+                let batch: Vec<Item> = items.by_ref().take(chunk).collect();
+                // An empty chunk is the end; a closed channel means the consumer is gone.
+                if batch.is_empty() || tx.send(batch).is_err() {
+                    break;
+                }
+            }
+        });
+        for batch in rx {
+            let results: Vec<Result<T, Failure>> = batch
+                .par_iter()
+                .map(|item| guarded(&item.name(), || work(item)))
+                .collect();
+            for (item, r) in batch.iter().zip(results) {
+                sink(item, r);
+            }
         }
-    }
+    });
 }
 
 #[cfg(test)]

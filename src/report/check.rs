@@ -46,7 +46,7 @@ pub fn folder_of(item: &Item) -> String {
 /// read, with its failure if any.
 pub fn run(
     engine: &Engine,
-    items: impl Iterator<Item = Item>,
+    items: impl Iterator<Item = Item> + Send,
     mut progress: impl FnMut(&Item, Option<&Failure>),
 ) -> CheckRun {
     let limits = *engine.limits();
