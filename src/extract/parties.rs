@@ -541,6 +541,20 @@ fn prior_record(doc: &Document, range: Range<usize>) -> PriorRecord {
 mod tests {
     use super::*;
 
+    /// A party's custody measures as `measure` + date (`刑事拘留2021-06-09`).
+    fn custody_of(p: &Party) -> Vec<String> {
+        p.custody
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{}",
+                    c.measure,
+                    c.date.map(|d| d.to_string()).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
     /// `field_between` finds the span the capture group would, wherever the patterns match.
     #[test]
     fn field_between_is_the_capture_group() {
@@ -656,17 +670,7 @@ mod tests {
     #[test]
     fn same_day_in_a_later_paragraph_is_the_day_of_the_custody_before() {
         let t = "被告人甲某，男，1980年1月1日出生。因涉嫌抢劫罪，于2021年6月9日被某分局刑事拘留。\n被告人乙某，女，1985年2月2日出生。因涉嫌抢劫罪，于同日被某分局刑事拘留，同年6月20日被逮捕。";
-        let c: Vec<String> = parties(t)[1]
-            .custody
-            .iter()
-            .map(|c| {
-                format!(
-                    "{}{}",
-                    c.measure,
-                    c.date.map(|d| d.to_string()).unwrap_or_default()
-                )
-            })
-            .collect();
+        let c = custody_of(&parties(t)[1]);
         assert_eq!(c, ["刑事拘留2021-06-09", "逮捕2021-06-20"]);
         // The first paragraph has nothing before it to be the same day as.
         let t = "被告人乙某，女，1985年2月2日出生。因涉嫌抢劫罪，于同日被某分局刑事拘留。";
@@ -676,17 +680,7 @@ mod tests {
     #[test]
     fn the_period_of_a_measure_is_not_a_new_measure() {
         let t = "被告人高某，男。因涉嫌危险驾驶罪，于2015年10月28日被某分局取保候审，取保候审期间脱管；2019年5月24日被某分局刑事拘留。";
-        let c: Vec<String> = parties(t)[0]
-            .custody
-            .iter()
-            .map(|c| {
-                format!(
-                    "{}{}",
-                    c.measure,
-                    c.date.map(|d| d.to_string()).unwrap_or_default()
-                )
-            })
-            .collect();
+        let c = custody_of(&parties(t)[0]);
         assert_eq!(c, ["取保候审2015-10-28", "刑事拘留2019-05-24"]);
     }
 
