@@ -223,18 +223,11 @@ mod tests {
                 .to_string(),
             "批准逮捕决定书不批准逮捕决定书\n提请批准逮捕书 量刑建议书〔".to_string(),
         ];
-        for dir in [
+        texts.extend(crate::test_support::fixture_texts(&[
             "tests/fixtures/judgments",
             "tests/fixtures/procuratorate",
             "tests/fixtures/other",
-        ] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        ]));
         let mut found = 0;
         for text in &texts {
             let text = crate::text::normalize(text).text;

@@ -144,6 +144,8 @@ pub mod read;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 
 pub use engine::{Engine, EngineBuilder};

@@ -770,14 +770,10 @@ mod tests {
             "公诉机关： 某县人民检察院。原公诉机关某市人民检察院。抗诉机关:某某检察院".to_string(),
             "某县人民检察院以 某检刑诉〔2023〕1号刑事起诉书指控，以（2020）某号号起诉，以某检〔2021〕2号指控号起诉书".to_string(),
         ];
-        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        texts.extend(crate::test_support::fixture_texts(&[
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+        ]));
         let mut found = 0;
         for text in &texts {
             let text = crate::text::normalize(text).text;

@@ -384,14 +384,10 @@ mod tests {
             "辩护人提出被告人系自首。经查，不予采纳；供述\n罪行。被告人如实供述犯罪事实，有立功表现".to_string(),
             "自首。自首；自\n首；交代犯罪事实。交代，罪行。时为未成年人；未成年".to_string(),
         ];
-        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        texts.extend(crate::test_support::fixture_texts(&[
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+        ]));
         let mut checked = 0;
         for text in &texts {
             let text = crate::text::normalize(text).text;

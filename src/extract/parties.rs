@@ -562,14 +562,10 @@ mod tests {
             "被告人张某，男，汉族，初中文化，无业，住某市。".to_string(),
             "，住址为甲，住为，住址：甲，住址：，户籍所在地为某某，出生于：甲，出生于：甲乙，曾用名：，曾用名“张三”，化名：甲。辩护人张某\n指定辩护人李某某某某某某某某某".to_string(),
         ];
-        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        texts.extend(crate::test_support::fixture_texts(&[
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+        ]));
         let (mut found, mut tail_groups) = (0, 0);
         for text in &texts {
             let text = crate::text::normalize(text).text;

@@ -233,14 +233,10 @@ mod tests {
         let mut texts = vec![
             "第一百三十三条之一第一款第（二）项、第六十七条第三款、第五十二条 以及 第 5 条 之二 第1、2款 （三） 项".to_string(),
         ];
-        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        texts.extend(crate::test_support::fixture_texts(&[
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+        ]));
         let mut found = 0;
         for text in &texts {
             let text = crate::text::normalize(text).text;
@@ -271,14 +267,10 @@ mod tests {
             "刑法第一条，《刑法》第二条，x刑事诉讼法第三条，《》《中华人民共和国刑事诉讼法》刑法第"
                 .to_string(),
         ];
-        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        texts.extend(crate::test_support::fixture_texts(&[
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+        ]));
         let mut found = 0;
         for text in &texts {
             let text = crate::text::normalize(text).text;

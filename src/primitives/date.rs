@@ -443,14 +443,10 @@ mod tests {
             "同年5月3日，次日，当日，同月5日，同年 5 月，次年3月，翌日12号，5 月 6 日，十二月一日，1999年 ，1999年5月 3".to_string(),
             "二〇二三年十二月廿一日20231年2023.1.123，2023．1．2，同年十二月二十号，2023年13月".to_string(),
         ];
-        for dir in ["tests/fixtures/judgments", "tests/fixtures/procuratorate"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        texts.extend(crate::test_support::fixture_texts(&[
+            "tests/fixtures/judgments",
+            "tests/fixtures/procuratorate",
+        ]));
         let n: usize = texts
             .iter()
             .map(|t| assert_groups_as_captures(&crate::text::normalize(t).text))

@@ -530,18 +530,11 @@ mod tests {
     fn same_output_as_the_reference_implementation() {
         let mut inputs: Vec<String> = EXAMPLES.iter().map(|(i, _)| i.to_string()).collect();
         inputs.extend(strings(50_000, 0x9E37_79B9_7F4A_7C15));
-        for dir in [
+        inputs.extend(crate::test_support::fixture_texts(&[
             "tests/fixtures/judgments",
             "tests/fixtures/procuratorate",
             "tests/fixtures/other",
-        ] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    inputs.extend(std::fs::read_to_string(e.path()));
-                }
-            }
-        }
+        ]));
         for input in &inputs {
             let (new, old) = (normalize(input), reference::normalize(input));
             assert_eq!(new.text, old.text, "input {input:?}");
