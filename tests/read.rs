@@ -7,6 +7,8 @@
 // Test helpers outside `#[test]` functions may panic (the crate's lints deny it in library code).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
@@ -439,6 +441,7 @@ fn html_markup_soup_never_panics() {
 #[cfg(feature = "docx")]
 mod docx {
     use super::*;
+    use crate::common::bombs::{raw_zip, repeated_deflate};
     use std::io::Write;
 
     const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -629,87 +632,6 @@ mod docx {
     }
 
     // -- zip bombs ------------------------------------------------------------------------
-
-    /// Raw deflate data that inflates to `header`, then `copies` × `chunk`, then `footer`,
-    /// built without ever holding the inflated data: each piece is flushed to a byte
-    /// boundary with a reset dictionary, so the compressed chunk can be repeated.
-    fn repeated_deflate(header: &[u8], chunk: &[u8], copies: usize, footer: &[u8]) -> Vec<u8> {
-        use flate2::{Compress, Compression, FlushCompress};
-        let mut c = Compress::new(Compression::fast(), false);
-        let mut piece = |input: &[u8], flush: FlushCompress| {
-            let mut out = Vec::with_capacity(input.len() / 100 + 1024);
-            let mut consumed = 0;
-            loop {
-                out.reserve(4096);
-                let before = c.total_in();
-                let status = c
-                    .compress_vec(&input[consumed..], &mut out, flush)
-                    .unwrap_or_else(|e| panic!("{e}"));
-                consumed += (c.total_in() - before) as usize;
-                // A flush is complete once the compressor stops filling the buffer.
-                let flushed = consumed == input.len() && out.len() < out.capacity();
-                if status == flate2::Status::StreamEnd
-                    || (flushed && flush != FlushCompress::Finish)
-                {
-                    break;
-                }
-            }
-            out
-        };
-        let mut data = piece(header, FlushCompress::Full);
-        let compressed_chunk = piece(chunk, FlushCompress::Full);
-        for _ in 0..copies {
-            data.extend_from_slice(&compressed_chunk);
-        }
-        data.extend(piece(footer, FlushCompress::Finish));
-        data
-    }
-
-    /// A zip of one deflated entry with the sizes written into its headers as given.
-    fn raw_zip(name: &str, deflated: &[u8], declared_size: u32) -> Vec<u8> {
-        let mut z = Vec::new();
-        let name = name.as_bytes();
-        let compressed = deflated.len() as u32;
-        // Local file header.
-        z.extend_from_slice(b"PK\x03\x04");
-        z.extend_from_slice(&20u16.to_le_bytes()); // version needed
-        z.extend_from_slice(&0u16.to_le_bytes()); // flags
-        z.extend_from_slice(&8u16.to_le_bytes()); // deflate
-        z.extend_from_slice(&[0, 0, 0x21, 0]); // time, date
-        z.extend_from_slice(&0u32.to_le_bytes()); // crc (never reached)
-        z.extend_from_slice(&compressed.to_le_bytes());
-        z.extend_from_slice(&declared_size.to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&0u16.to_le_bytes()); // extra
-        z.extend_from_slice(name);
-        z.extend_from_slice(deflated);
-        // Central directory.
-        let cd_start = z.len() as u32;
-        z.extend_from_slice(b"PK\x01\x02");
-        z.extend_from_slice(&20u16.to_le_bytes()); // made by
-        z.extend_from_slice(&20u16.to_le_bytes()); // needed
-        z.extend_from_slice(&0u16.to_le_bytes());
-        z.extend_from_slice(&8u16.to_le_bytes());
-        z.extend_from_slice(&[0, 0, 0x21, 0]);
-        z.extend_from_slice(&0u32.to_le_bytes());
-        z.extend_from_slice(&compressed.to_le_bytes());
-        z.extend_from_slice(&declared_size.to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0; 8]); // extra, comment, disk, internal attributes
-        z.extend_from_slice(&0u32.to_le_bytes()); // external attributes
-        z.extend_from_slice(&0u32.to_le_bytes()); // local header offset
-        z.extend_from_slice(name);
-        let cd_len = z.len() as u32 - cd_start;
-        // End of central directory.
-        z.extend_from_slice(b"PK\x05\x06");
-        z.extend_from_slice(&[0; 4]);
-        z.extend_from_slice(&1u16.to_le_bytes());
-        z.extend_from_slice(&1u16.to_le_bytes());
-        z.extend_from_slice(&cd_len.to_le_bytes());
-        z.extend_from_slice(&cd_start.to_le_bytes());
-        z.extend_from_slice(&0u16.to_le_bytes());
-        z
-    }
 
     /// `word/document.xml` of about 200 MB of repeated paragraphs, deflated.
     fn bomb_data() -> (Vec<u8>, u64) {
