@@ -5,7 +5,6 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use wenshu::check::CaseDocument;
 use wenshu::docs::arrest::{arrest_gold, extract_arrest};
 use wenshu::docs::indictment::{extract_indictment, indictment_gold};
 use wenshu::docs::recommendation::{
@@ -58,13 +57,9 @@ fn score_folder(dir: &Path) -> wenshu::eval::Report {
         (cfg!(feature = "pdf") || ext != "pdf") && (cfg!(feature = "docx") || ext != "docx")
     });
     let engine = wenshu::Engine::new();
-    let predicted: Vec<Option<Value>> = set
-        .documents
-        .iter()
-        .map(|g| {
-            let doc = engine.read_path(&g.path).ok()?;
-            Some(wenshu::gold::gold_record(&g.id, &CaseDocument::new(doc)))
-        })
+    let predicted: Vec<Option<Value>> = wenshu::eval::extract_records(&engine, &set.documents)
+        .into_iter()
+        .map(Result::ok)
         .collect();
     let report = wenshu::eval::score_documents(&set.documents, &predicted);
     eprintln!("{}\n{}", dir.display(), report.table());

@@ -888,16 +888,10 @@ fn eval_folder(dir: &Path) -> Result<wenshu::eval::Report, ExitCode> {
         return Err(ExitCode::from(2));
     }
     let engine = Engine::new();
-    let predicted: Vec<Option<serde_json::Value>> = set
-        .documents
-        .par_iter()
-        .map(|g| match engine.read_path(&g.path) {
-            Ok(doc) => Some(wenshu::gold::gold_record(&g.id, &CaseDocument::new(doc))),
-            Err(e) => {
-                eprintln!("not read: {e}");
-                None
-            }
-        })
-        .collect();
+    let predicted: Vec<Option<serde_json::Value>> =
+        wenshu::eval::extract_records(&engine, &set.documents)
+            .into_iter()
+            .map(|r| r.map_err(|e| eprintln!("not read: {e}")).ok())
+            .collect();
     Ok(wenshu::eval::score_documents(&set.documents, &predicted))
 }

@@ -356,6 +356,22 @@ pub fn score_judgments(gold: &[Value], predicted: &[Value]) -> Report {
     r
 }
 
+/// Reads every document of `gold` with `engine` and extracts its gold record
+/// ([`crate::gold::gold_record`]), in parallel and in order: the `predicted` of
+/// [`score_documents`], with the error of each document that could not be read.
+pub fn extract_records(engine: &crate::Engine, gold: &[GoldDocument]) -> Vec<crate::Result<Value>> {
+    use rayon::prelude::*;
+    gold.par_iter()
+        .map(|g| {
+            let doc = engine.read_path(&g.path)?;
+            Ok(crate::gold::gold_record(
+                &g.id,
+                &crate::check::CaseDocument::new(doc),
+            ))
+        })
+        .collect()
+}
+
 /// Scores documents found with [`find_gold`]: `predicted[i]` is the gold record extracted from
 /// `gold[i].path` ([`crate::gold::gold_record`]), or `None` when it could not be read (every
 /// field of its gold then counts wrong and its id is listed in `missing`).
