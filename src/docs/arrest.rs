@@ -23,7 +23,7 @@ use super::indictment::{is_person_name, read_header, split_charges_at, Charge, S
 use crate::classify::DocType;
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
-use crate::primitives::{find_articles, find_dates, parse_id_number, Date, IdNumber};
+use crate::primitives::{find_articles, find_dates, parse_id_number, parse_int, Date, IdNumber};
 use crate::segment::{segment, SectionKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -200,12 +200,16 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
             }
         }
         if let Some(c) = REQUEST_RE.captures(&text[body.clone()]) {
-            if let (Some(whole), Some(m)) = (c.get(0), c.get(1)) {
-                let r = body.start + m.start()..body.start + m.end();
+            if let Some(m) = c.get(1) {
+                let mut r = body.start + m.start()..body.start + m.end();
+                // `你局２０２１年９月６日乌公…号提请批准逮捕书`: the date of the request runs
+                // into its number.
+                if let Some(d) = find_dates(m.as_str()).first().filter(|d| d.span.start == 0) {
+                    r.start += d.span.end;
+                }
                 let printed = doc.evidence(r.clone()).text.trim().to_string();
+                out.request_date = request_date(doc, body.start, r.start, &mut warnings);
                 out.request_number = Some(doc.field(printed, r));
-                out.request_date =
-                    request_date(doc, body.start, body.start + whole.start(), &mut warnings);
                 // Whoever is addressed made the request.
                 out.requesting_agency = out.addressee.clone();
             }
@@ -231,7 +235,8 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
     out
 }
 
-/// The date of the request: the last date before `以…号提请批准逮捕书` in the same sentence.
+/// The date of the request: the last date before its number (`以…号提请批准逮捕书`) in the
+/// same sentence.
 fn request_date(
     doc: &Document,
     from: usize,
@@ -253,27 +258,60 @@ fn request_date(
     Some(doc.field(d.date, r))
 }
 
-/// Articles of 刑法 and 刑事诉讼法 cited in the range, in order, without duplicates.
+/// Articles of 刑法 and 刑事诉讼法 cited in the range, in order, without duplicates; a bare
+/// `依照第六十七条的规定` after a citation in the same sentence cites that citation's law.
 fn legal_basis(doc: &Document, range: Range<usize>) -> Vec<Field<CitedArticle>> {
     let text = doc.text();
     let Some(hay) = text.get(range.clone()) else {
         return Vec::new();
     };
+    let mut found: Vec<(CitedArticle, Range<usize>)> = find_articles(hay)
+        .into_iter()
+        .map(|a| {
+            let cited = CitedArticle {
+                law: a.law,
+                article: a.article,
+            };
+            (cited, a.span)
+        })
+        .collect();
+    for c in BARE_ARTICLE_RE.captures_iter(hay) {
+        let (Some(whole), Some(number)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Some(article) = parse_int(number.as_str()) else {
+            continue;
+        };
+        let cited_law = found
+            .iter()
+            .rfind(|(_, span)| span.end <= whole.start())
+            .filter(|(_, span)| !hay[span.end..whole.start()].contains('。'))
+            .map(|(a, _)| a.law.clone());
+        let Some(law) = cited_law else { continue };
+        let span = number.start() - '第'.len_utf8()..number.end() + '条'.len_utf8();
+        let at = found.partition_point(|(_, s)| s.start < span.start);
+        let cited = CitedArticle {
+            law,
+            article: article.to_string(),
+        };
+        found.insert(at, (cited, span));
+    }
     let mut out: Vec<Field<CitedArticle>> = Vec::new();
-    for a in find_articles(hay) {
-        if !matches!(a.law.as_str(), "刑法" | "刑事诉讼法") {
+    for (cited, span) in found {
+        if !matches!(cited.law.as_str(), "刑法" | "刑事诉讼法") {
             continue;
         }
-        let cited = CitedArticle {
-            law: a.law,
-            article: a.article,
-        };
         if !out.iter().any(|f| f.value == cited) {
-            out.push(doc.field(cited, range.start + a.span.start..range.start + a.span.end));
+            out.push(doc.field(cited, range.start + span.start..range.start + span.end));
         }
     }
     out
 }
+
+/// An article cited without its law: `依照第六十七条的规定`.
+static BARE_ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"(?:依照|根据|按照|依据)第([0-9零〇一二三四五六七八九十百千两]{1,8})条")
+});
 
 /// The grounds of a refusal, from the words of its reasons: not a crime, insufficient
 /// evidence, no danger that arrest must prevent — in that order. Not being a crime is the
@@ -400,9 +438,11 @@ fn decision_suspects(
     suspects
 }
 
-/// The identity of a suspect listed on its own after the decision (`决定批准逮捕：` then
-/// `犯罪嫌疑人张某，男，1990年1月1日出生，公民身份号码…；`): the clause after the name, when
-/// it opens with gender, birth or ID number.
+/// The identity of a suspect stated at another mention than the decision's list: listed on
+/// its own after the decision (`决定批准逮捕：` then `犯罪嫌疑人张某，男，1990年1月1日出生，
+/// 公民身份号码…；`), the clause after the name when it opens with gender, birth or ID number;
+/// or in brackets right after the name where the request is recited
+/// (`提请批准逮捕犯罪嫌疑人张某（男，1990年1月1日出生）`).
 fn listed_identity(
     doc: &Document,
     body: Range<usize>,
@@ -411,16 +451,25 @@ fn listed_identity(
 ) {
     let text = doc.text();
     let hay = &text[body.clone()];
-    let lead = format!("犯罪嫌疑人{}", s.name.value);
-    for (at, _) in hay.match_indices(lead.as_str()) {
-        let after = at + lead.len();
+    let name = s.name.value.as_str();
+    for (at, _) in hay.match_indices(name) {
+        let after = at + name.len();
         let rest = &hay[after..];
-        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '，' | ',')) else {
+        let Some(sep) = rest.chars().next() else {
             continue;
         };
         let inner_start = after + sep.len_utf8();
         let inner = &hay[inner_start..];
-        let inner = &inner[..inner.find(['；', ';', '。', '\n']).unwrap_or(inner.len())];
+        let inner = match sep {
+            '（' | '(' => match inner.find(['）', ')']) {
+                Some(close) => &inner[..close],
+                None => continue,
+            },
+            '，' | ',' if hay[..at].ends_with("犯罪嫌疑人") => {
+                &inner[..inner.find(['；', ';', '。', '\n']).unwrap_or(inner.len())]
+            }
+            _ => continue,
+        };
         let first = inner.split(['，', ',']).next().unwrap_or("").trim();
         let identity =
             GENDER_TOKEN.is_match(first) || first.contains("出生") || ID_TOKEN.is_match(first);
@@ -495,9 +544,7 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
             continue;
         };
         let r = body.start + list.start()..body.start + list.end();
-        let clause_start = hay[..whole.start()]
-            .rfind(['，', '。', '；', ','])
-            .map_or(0, |i| i + hay[i..].chars().next().map_or(1, char::len_utf8));
+        let clause_start = clause_start(&hay[..whole.start()]);
         let named_in = |part: &str| -> Vec<usize> {
             suspects
                 .iter()
@@ -553,6 +600,22 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
             }
         }
     }
+}
+
+/// Where the clause ending `head` starts: after its last `，`/`；`/`。` outside brackets, so
+/// that `甲（男，1990年1月1日出生）涉嫌…` is one clause naming 甲.
+fn clause_start(head: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in head.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => depth = depth.saturating_sub(1),
+            '。' => return i + c.len_utf8(),
+            '，' | '；' | ',' if depth == 0 => return i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    0
 }
 
 static NOT_CONSTITUTE_RE: LazyLock<Regex> =
@@ -849,6 +912,84 @@ mod tests {
         let doc = Document::from_text("t", t);
         let a = extract_arrest(&doc, DocType::ArrestDecision);
         assert_eq!(a.suspects[0].charge.as_ref().unwrap().value, "赌博罪");
+    }
+
+    #[test]
+    fn identity_in_brackets_where_the_request_is_recited() {
+        let t = "某县人民检察院\n批准逮捕决定书\n某检捕〔2023〕3号\n某县公安局：\n你局于2023年2月1日以某公（刑）提捕字〔2023〕7号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某某（男，1980年5月6日出生）、乙某（女，1990年7月8日出生，公民身份号码11010519491231002X）涉嫌赌博罪，丙某（男，1985年1月2日出生）涉嫌开设赌场罪一案，经本院审查认为，符合逮捕条件，决定批准逮捕犯罪嫌疑人甲某某、乙某、丙某。\n2023年2月7日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        type Row<'a> = (&'a str, Option<&'a str>, Option<String>, Option<&'a str>);
+        let got: Vec<Row> = a
+            .suspects
+            .iter()
+            .map(|s| {
+                (
+                    s.name.value.as_str(),
+                    s.gender.as_ref().map(|g| g.value.as_str()),
+                    s.birth_date.as_ref().map(|d| d.value.to_string()),
+                    s.charge.as_ref().map(|c| c.value.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "甲某某",
+                    Some("男"),
+                    Some("1980-05-06".into()),
+                    Some("赌博罪")
+                ),
+                (
+                    "乙某",
+                    Some("女"),
+                    Some("1990-07-08".into()),
+                    Some("赌博罪")
+                ),
+                (
+                    "丙某",
+                    Some("男"),
+                    Some("1985-01-02".into()),
+                    Some("开设赌场罪")
+                ),
+            ]
+        );
+        assert!(a.suspects[1].id_number.is_some());
+        // A bracket after a mention that holds no identity is not read as one.
+        let t = "某县人民检察院\n批准逮捕决定书\n某检捕〔2023〕3号\n某县公安局：\n你局以某公（刑）提捕字〔2023〕7号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某某（另案处理的丁某的表兄）涉嫌赌博罪一案，决定批准逮捕犯罪嫌疑人甲某某。\n2023年2月7日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        assert!(a.suspects[0].gender.is_none() && a.suspects[0].birth_date.is_none());
+    }
+
+    #[test]
+    fn request_date_before_its_number_and_bare_articles() {
+        let t = "某县人民检察院\n不批准逮捕决定书\n某检不捕〔2023〕3号\n某县公安局：\n你局２０２３年２月１日某公（刑）提捕字〔2023〕7号提请批准逮捕书收悉。经本院审查认为，犯罪嫌疑人甲某涉嫌盗窃罪，不符合《中华人民共和国刑事诉讼法》第八十一条规定的逮捕条件，可以依照第六十七条的规定取保候审。依照第九十条，决定不批准逮捕犯罪嫌疑人甲某。\n附：补充侦查提纲一份。\n2023年2月7日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRefusal);
+        assert_eq!(
+            a.request_number.as_ref().map(|n| n.value.as_str()),
+            Some("某公（刑）提捕字〔2023〕7号")
+        );
+        assert_eq!(
+            a.request_date.as_ref().map(|d| d.value.to_string()),
+            Some("2023-02-01".into())
+        );
+        // 第六十七条 cites the law named earlier in its sentence; 第九十条 stands in a
+        // sentence naming no law.
+        let cited: Vec<String> = a
+            .legal_basis
+            .iter()
+            .map(|l| format!("{}{}", l.value.law, l.value.article))
+            .collect();
+        assert_eq!(cited, ["刑事诉讼法81", "刑事诉讼法67"]);
+        assert_eq!(a.legal_basis[1].evidence.text, "第六十七条");
+        // The signature date stands after the note of what is attached.
+        assert_eq!(
+            a.date.as_ref().map(|d| d.value.to_string()),
+            Some("2023-02-07".into())
+        );
     }
 
     #[test]

@@ -316,7 +316,11 @@ pub(crate) fn read_header(doc: &Document) -> Header {
         .get(SectionKind::Appendix)
         .map_or(text.len(), |r| r.start)
         .max(h.body_start);
-    let (date, warning) = signature_date(doc, h.body_start..tail_end);
+    let (date, warning) = match signature_date(doc, h.body_start..tail_end) {
+        // A note (`附：补充侦查提纲一份。`) may stand before the signature.
+        (None, None) if tail_end < text.len() => signature_date(doc, h.body_start..text.len()),
+        found => found,
+    };
     h.date = date;
     h.warnings.extend(warning);
     if let Some(c) = ADDRESSEE_RE.captures(&text[h.body_start..]) {
