@@ -100,12 +100,12 @@ pub struct ArrestDocument {
 }
 
 static ADDRESSEE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"^\s*([^\s：:，,。；]{2,40}?(?:局|处|所|院|分局|委员会|署|队))[：:]")
+    crate::pattern::re(r"^\s*([^\s：:，,。；]{2,40}?(?:局|厅|处|所|院|分局|委员会|署|队))[：:]")
 });
 
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:以|你分局|你局|你处|你单位|你所)\s?([^\s，,。；以]{2,40}?号)\s?《?提请(?:批准)?逮捕(?:书|意见书)",
+        r"(?:以|你分局|你局|你厅|你处|你单位|你所|你支队|你大队)\s?([^\s，,。；以]{2,40}?号)\s?《?提请(?:批准)?逮捕(?:书|意见书)",
     )
 });
 
@@ -453,7 +453,24 @@ fn listed_identity(
     let hay = &text[body.clone()];
     let name = s.name.value.as_str();
     for (at, _) in hay.match_indices(name) {
-        let after = at + name.len();
+        let mut after = at + name.len();
+        // `犯罪嫌疑人张某（曾用名张某某），男，…`: a bracket of aliases only stands between the
+        // name and the identity clause.
+        if let Some(open) = ['（', '(']
+            .into_iter()
+            .find(|&c| hay[after..].starts_with(c))
+        {
+            let inner_start = after + open.len_utf8();
+            if let Some(close) = hay[inner_start..].find(['）', ')']) {
+                if ALIAS_TOKEN.is_match(hay[inner_start..inner_start + close].trim()) {
+                    let close_len = hay[inner_start + close..]
+                        .chars()
+                        .next()
+                        .map_or(3, char::len_utf8);
+                    after = inner_start + close + close_len;
+                }
+            }
+        }
         let rest = &hay[after..];
         let Some(sep) = rest.chars().next() else {
             continue;
@@ -514,7 +531,9 @@ fn read_identity(
             if let Some(id) = parse_id_number(m.as_str()) {
                 s.id_number = Some(doc.field(id, at + m.start()..at + m.end()));
             }
-        } else if tok.contains("出生") || tok.contains('生') {
+        } else if s.birth_date.is_none()
+            && (tok.contains("出生") || tok.contains("日生") || tok.ends_with('生'))
+        {
             if let Some(d) = find_dates(tok).into_iter().next() {
                 let r = at + d.span.start..at + d.span.end;
                 if d.invalid {
@@ -556,11 +575,16 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
         let mut named = named_in(&hay[clause_start..whole.start()]);
         // `犯罪嫌疑人甲以…，数额较大，其行为已触犯…，涉嫌…罪；`: the suspects the sentence
         // opens with, when the clause of 涉嫌 names nobody.
+        // `犯罪嫌疑人甲…涉嫌A罪；伪造公司印章，…涉嫌B罪。`: else the whole sentence's.
         if named.is_empty() {
-            let sentence_start = hay[..whole.start()]
-                .rfind(['。', '；', ';', '\n'])
-                .map_or(0, |i| i + hay[i..].chars().next().map_or(1, char::len_utf8));
-            named = named_in(&hay[sentence_start..whole.start()]);
+            let after = |i: usize| i + hay[i..].chars().next().map_or(1, char::len_utf8);
+            let head = &hay[..whole.start()];
+            let part_start = head.rfind(['。', '；', ';', '\n']).map_or(0, after);
+            let sentence_start = head.rfind(['。', '\n']).map_or(0, after);
+            named = named_in(&hay[part_start..whole.start()]);
+            if named.is_empty() {
+                named = named_in(&hay[sentence_start..whole.start()]);
+            }
             if !named.is_empty() {
                 for &i in &named {
                     if let Some(s) = suspects.get_mut(i) {
@@ -651,6 +675,41 @@ fn set_charge(doc: &Document, s: &mut Suspect, list: &str, r: Range<usize>) {
     s.charge = Some(doc.field(list.to_string(), r));
 }
 
+/// `犯罪嫌疑人甲、乙…，其行为已分别触犯…，涉嫌A罪、B罪`: a list of charges stated for
+/// several suspects together does not say that each committed every one. A suspect whose own
+/// paragraph (`因涉嫌A罪被我局刑事拘留`) names only some of the joint list is charged with those.
+fn narrow_joint_charges(doc: &Document, suspects: &mut [Suspect]) {
+    let names =
+        |s: &Suspect| -> Vec<String> { s.charges.iter().map(|c| c.name.value.clone()).collect() };
+    let lists: Vec<Vec<String>> = suspects.iter().map(names).collect();
+    for (i, s) in suspects.iter_mut().enumerate() {
+        let joint = lists[i].len() > 1
+            && lists
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && *other == lists[i]);
+        if !joint {
+            continue;
+        }
+        let Some(p) = s.party.as_ref().map(|p| p.paragraph.clone()) else {
+            continue;
+        };
+        let Some(hay) = doc.text().get(p.clone()) else {
+            continue;
+        };
+        let Some(m) = SUSPECT_CHARGE_RE.captures(hay).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let own = split_charges_at(m.as_str(), 0);
+        let narrower = !own.is_empty()
+            && own.len() < lists[i].len()
+            && own.iter().all(|(n, _)| lists[i].contains(n));
+        if narrower {
+            set_charge(doc, s, m.as_str(), p.start + m.start()..p.start + m.end());
+        }
+    }
+}
+
 /// Suspects of a police request: the party paragraphs.
 fn request_suspects(
     doc: &Document,
@@ -682,6 +741,7 @@ fn request_suspects(
         .get(SectionKind::Reasoning)
         .map_or(body.clone(), |r| r.start..body.end.max(r.start));
     attribute_suspected_charges(doc, reasoning, &mut suspects);
+    narrow_joint_charges(doc, &mut suspects);
     for s in suspects.iter_mut().filter(|s| s.charge.is_none()) {
         let Some(p) = s.party.as_ref().map(|p| p.paragraph.clone()) else {
             continue;
@@ -961,6 +1021,77 @@ mod tests {
         let doc = Document::from_text("t", t);
         let a = extract_arrest(&doc, DocType::ArrestApproval);
         assert!(a.suspects[0].gender.is_none() && a.suspects[0].birth_date.is_none());
+    }
+
+    #[test]
+    fn a_provincial_department_addressed_and_an_alias_before_the_identity() {
+        let t = "某省人民检察院\n逮捕决定书\n某检捕决〔2023〕4号\n某省公安厅：\n某省监察委员会调查终结的甲某某涉嫌受贿一案，已移送本院审查起诉。经本院审查认为：犯罪嫌疑人甲某某（曾用名甲某），男，1970年3月4日出生，公民身份号码11010519491231002X，曾于2019年5月被某区卫生健康局行政处罚，涉嫌受贿罪，决定逮捕犯罪嫌疑人甲某某，由你厅执行。\n2023年3月9日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestDecision);
+        assert_eq!(
+            a.executing_agency.as_ref().map(|f| f.value.as_str()),
+            Some("某省公安厅")
+        );
+        let s = &a.suspects[0];
+        assert_eq!(s.name.value, "甲某某");
+        assert_eq!(s.gender.as_ref().map(|g| g.value.as_str()), Some("男"));
+        // The first birth wins; `卫生健康局` later in the clause is no birth.
+        assert_eq!(
+            s.birth_date
+                .as_ref()
+                .map(|d| d.value.to_string())
+                .as_deref(),
+            Some("1970-03-04")
+        );
+        assert!(s.id_number.is_some());
+    }
+
+    #[test]
+    fn a_request_names_what_each_suspect_is_suspected_of() {
+        let t = "某县公安局\n提请批准逮捕书\n某公（刑）提捕字〔2023〕9号\n犯罪嫌疑人甲某某，男，1980年1月1日出生，汉族。2023年1月3日因涉嫌盗伐林木罪、滥伐林木罪被我局刑事拘留。\n犯罪嫌疑人乙某，男，1982年2月2日出生，汉族。2023年1月3日因涉嫌盗伐林木罪被我局刑事拘留。\n犯罪嫌疑人甲某某、乙某涉嫌盗伐林木、滥伐林木一案，由某林场报案。同案犯罪嫌疑人丙某于2023年1月4日投案，已被我局取保候审。\n经依法侦查查明：……犯罪嫌疑人乙某负责运输。\n犯罪嫌疑人甲某某、乙某盗伐林木，犯罪嫌疑人甲某某还滥伐林木，其行为已分别触犯《中华人民共和国刑法》第三百四十五条第一款、第二款之规定，涉嫌盗伐林木罪、滥伐林木罪。依照《中华人民共和国刑事诉讼法》第八十一条之规定，特提请批准逮捕。\n此致\n某县人民检察院\n2023年1月8日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRequest);
+        type Row<'a> = (&'a str, Option<&'a str>, Vec<&'a str>);
+        let got: Vec<Row> = a
+            .suspects
+            .iter()
+            .map(|s| {
+                let custody = s.party.as_ref().map_or_else(Vec::new, |p| {
+                    p.custody.iter().map(|c| c.measure.as_str()).collect()
+                });
+                (
+                    s.name.value.as_str(),
+                    s.charge.as_ref().map(|c| c.value.as_str()),
+                    custody,
+                )
+            })
+            .collect();
+        // The summary paragraph is no party's: 丙某's bail is not 乙某's, and `乙某负责运输`
+        // in the facts is no suspect.
+        assert_eq!(
+            got,
+            [
+                ("甲某某", Some("盗伐林木罪、滥伐林木罪"), vec!["刑事拘留"]),
+                ("乙某", Some("盗伐林木罪"), vec!["刑事拘留"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_charge_after_a_semicolon_is_the_sentences_suspect() {
+        let t = "某区公安分局\n提请批准逮捕书\n某公（刑）提捕字〔2024〕3号\n犯罪嫌疑人甲某，男，1976年2月29日出生，汉族。2024年1月9日因涉嫌骗取贷款罪被我局指定居所监视居住，同年2月3日因违反监视居住规定被我局刑事拘留。\n经依法侦查查明：……\n犯罪嫌疑人甲某以欺骗手段取得银行贷款，其行为已触犯《中华人民共和国刑法》第一百七十五条之一之规定，涉嫌骗取贷款罪；伪造公司印章，其行为已触犯《中华人民共和国刑法》第二百八十条第二款之规定，涉嫌伪造公司印章罪。特提请批准逮捕。\n此致\n某区人民检察院\n2024年2月8日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRequest);
+        let s = &a.suspects[0];
+        assert_eq!(
+            s.charge.as_ref().map(|c| c.value.as_str()),
+            Some("骗取贷款罪、伪造公司印章罪")
+        );
+        let custody: Vec<&str> = s.party.as_ref().map_or_else(Vec::new, |p| {
+            p.custody.iter().map(|c| c.measure.as_str()).collect()
+        });
+        // `违反监视居住规定` names the rules of a measure, not a measure.
+        assert_eq!(custody, ["指定居所监视居住", "刑事拘留"]);
     }
 
     #[test]

@@ -275,8 +275,12 @@ static ADDRESSEE_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static CITED_INDICTMENT_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"以\s?([^\s，,。；以]{2,40}?号)\s?《?起诉书"));
+/// `以…号起诉书`, or the number in brackets after it: `本院起诉书（…号）`.
+static CITED_INDICTMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"以\s?([^\s，,。；以]{2,40}?号)\s?《?起诉书|起诉书》?\s?[（(]([^\s，,。；（()]{2,40}?号)[）)]",
+    )
+});
 
 /// Reads the header (organ, title, number), the signature date and the addressee.
 pub(crate) fn read_header(doc: &Document) -> Header {
@@ -355,7 +359,7 @@ fn find_title(window: &str, title: &str) -> Option<Range<usize>> {
 pub(crate) fn cited_indictment_number(doc: &Document) -> Option<Field<String>> {
     let text = doc.text();
     let c = CITED_INDICTMENT_RE.captures(text)?;
-    let m = c.get(1)?;
+    let m = c.get(1).or_else(|| c.get(2))?;
     let printed = doc.evidence(m.range()).text.trim().to_string();
     Some(doc.field(printed, m.range()))
 }
@@ -724,6 +728,13 @@ static COMMITTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A sub-clause that is a numbered item's heading naming a charge: `（一）盗窃罪`.
+static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?([\p{Han}、]{2,60}?罪)\s*$",
+    )
+});
+
 /// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.
 fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
@@ -757,6 +768,13 @@ fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
     out
 }
 
+/// The defendants `s` opens with after `对` / `被告人` (`被告人张某、李某的刑事责任`).
+fn named_defendants(s: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
+    let rest = s.trim_start();
+    let rest = rest.strip_prefix('对').unwrap_or(rest);
+    leading_names(rest, ac, names)
+}
+
 /// What the reasoning says of each defendant: charges and circumstances.
 pub(crate) type ReasoningRead = (Vec<Charge>, Vec<Field<Circumstance>>);
 
@@ -780,6 +798,8 @@ pub(crate) fn read_reasoning(
     let mut suspected: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut committed: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut circumstances: Vec<Vec<Field<Circumstance>>> = vec![Vec::new(); names.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut open_group: Vec<usize> = Vec::new();
     for clause in sub_clauses(hay) {
         let s = &hay[clause.clone()];
         let abs = range.start + clause.start;
@@ -802,21 +822,86 @@ pub(crate) fn read_reasoning(
         let who: &[usize] = if subject.is_empty() { &all } else { &subject };
         // `被告人甲犯盗窃罪，…` / `…，犯盗窃罪，建议判处…`: a clause that is only the charge
         // the defendant committed.
-        if let Some(c) = COMMITTED_RE.captures(s) {
-            if let Some(m) = c.get(1) {
-                for (name, r) in split_charges_at(m.as_str(), abs + m.start()) {
-                    for &i in who {
-                        if let Some(list) = committed.get_mut(i) {
-                            if !list.iter().any(|(n, _)| *n == name) {
-                                list.push((name.clone(), r.clone()));
-                            }
+        // `（一）盗窃罪` heading an item of its own is the charge the item is about.
+        let item_charge = ITEM_CHARGE_RE
+            .captures(s)
+            .and_then(|c| c.get(1))
+            .filter(|m| is_charge_name(m.as_str()));
+        let committed_charge = COMMITTED_RE
+            .captures(s)
+            .and_then(|c| c.get(1))
+            .or(item_charge);
+        if let Some(m) = committed_charge {
+            for (name, r) in split_charges_at(m.as_str(), abs + m.start()) {
+                for &i in who {
+                    if let Some(list) = committed.get_mut(i) {
+                        if !list.iter().any(|(n, _)| *n == name) {
+                            list.push((name.clone(), r.clone()));
                         }
                     }
                 }
             }
         }
+        // Each `其行为触犯了…` closes a group: the defendants named since the one before.
+        if let Some(ac) = ac.as_ref() {
+            for i in ac
+                .find_iter(s)
+                .filter_map(|m| names.iter().position(|n| *n == &s[m.range()]))
+            {
+                if !open_group.contains(&i) {
+                    open_group.push(i);
+                }
+            }
+        }
+        if s.contains("触犯") {
+            let group = if open_group.is_empty() {
+                who.to_vec()
+            } else {
+                std::mem::take(&mut open_group)
+            };
+            groups.push(group);
+        }
+        for c in CHARGE_PROSECUTE_RE.captures_iter(s) {
+            let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let charges = split_charges_at(m.as_str(), abs + m.start());
+            // `以甲罪追究被告人张某的刑事责任` / `以甲罪对被告人张某追究…`: the defendants
+            // named with the charge are its subject, whoever the clause opened with.
+            let named = ac.as_ref().map_or_else(Vec::new, |ac| {
+                let inside = named_defendants(&s[m.end()..whole.end()], ac, names);
+                if inside.is_empty() {
+                    named_defendants(&s[whole.end()..], ac, names)
+                } else {
+                    inside
+                }
+            });
+            // `分别以甲罪、乙罪追究其刑事责任` after as many groups as charges: one each.
+            let respectively = named.is_empty()
+                && s[..m.start()].contains("分别")
+                && charges.len() > 1
+                && charges.len() == groups.len();
+            for (k, (name, r)) in charges.into_iter().enumerate() {
+                let targets: &[usize] = if !named.is_empty() {
+                    &named
+                } else if respectively {
+                    groups.get(k).map_or(who, Vec::as_slice)
+                } else {
+                    who
+                };
+                for &i in targets {
+                    if let Some(list) = prosecuted.get_mut(i) {
+                        if !list.iter().any(|(n, _)| *n == name) {
+                            list.push((name.clone(), r.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        if CHARGE_PROSECUTE_RE.is_match(s) {
+            groups.clear();
+        }
         for (re, store) in [
-            (&*CHARGE_PROSECUTE_RE, &mut prosecuted),
             (&*CHARGE_CONSTITUTE_RE, &mut constituted),
             (&*SUSPECT_CHARGE_RE, &mut suspected),
         ] {
@@ -1169,8 +1254,16 @@ pub fn indictment_gold(ind: &Indictment) -> serde_json::Value {
         "court": s(&ind.addressee),
         "defendants": defendants,
         "articles": ind.articles.iter().map(|a| a.value.clone()).collect::<Vec<_>>(),
-        "procedure_proposed": s(&ind.procedure_proposed),
+        "procedure_proposed": gold_procedure(&ind.procedure_proposed),
     })
+}
+
+/// The gold records a proposal of 简易程序 or 速裁程序 only: 普通程序 is the default a
+/// proposal departs from, so proposing it is recorded as no proposal.
+pub(crate) fn gold_procedure(p: &Option<Field<String>>) -> Option<String> {
+    p.as_ref()
+        .map(|f| f.value.clone())
+        .filter(|v| v != "普通程序")
 }
 
 #[cfg(test)]
@@ -1300,6 +1393,52 @@ mod tests {
             ]
         );
         assert!(split_charges_at("犯罪", 0).is_empty());
+    }
+
+    #[test]
+    fn charges_named_with_their_defendants_or_respectively() {
+        let charges = |t: &str, names: &[&str]| -> Vec<Vec<String>> {
+            let doc = Document::from_text("t", t);
+            read_reasoning(&doc, 0..doc.text().len(), names)
+                .into_iter()
+                .map(|(c, _)| c.into_iter().map(|c| c.name.value).collect())
+                .collect()
+        };
+        // The defendant named after the charge, whoever the clause opened with.
+        let t = "本院认为，被告人甲某、乙某盗伐林木，被告人甲某、丙某滥伐林木，其行为触犯了《中华人民共和国刑法》第三百四十五条。应当以盗伐林木罪、滥伐林木罪追究被告人甲某的刑事责任，以盗伐林木罪追究被告人乙某的刑事责任，以滥伐林木罪对被告人丙某追究刑事责任。";
+        assert_eq!(
+            charges(t, &["甲某", "乙某", "丙某"]),
+            [
+                vec!["盗伐林木罪", "滥伐林木罪"],
+                vec!["盗伐林木罪"],
+                vec!["滥伐林木罪"]
+            ]
+        );
+        // `分别以甲罪、乙罪` after two groups, each closed by what it violated.
+        let t = "本院认为，被告人甲某、乙某组织考试作弊，其行为触犯了《中华人民共和国刑法》第二百八十四条之一第一款；被告人丙某代替他人考试，被告人丁某让他人代考，其行为触犯了《中华人民共和国刑法》第二百八十四条之一第四款。应当分别以组织考试作弊罪、代替考试罪追究其刑事责任。";
+        assert_eq!(
+            charges(t, &["甲某", "乙某", "丙某", "丁某"]),
+            [
+                vec!["组织考试作弊罪"],
+                vec!["组织考试作弊罪"],
+                vec!["代替考试罪"],
+                vec!["代替考试罪"]
+            ]
+        );
+    }
+
+    #[test]
+    fn the_ordinary_procedure_proposed_is_no_proposal_in_the_gold() {
+        let t = "某县人民检察院\n起诉书\n某检刑诉〔2023〕5号\n被告人甲某，男，1980年1月1日出生。\n本院认为，被告人甲某的行为触犯了《中华人民共和国刑法》第二百六十四条，应当以盗窃罪追究其刑事责任。本案建议适用普通程序审理。\n此致\n某县人民法院\n检察官：某某\n2023年3月1日";
+        let ind = extract_indictment(&Document::from_text("t", t));
+        assert_eq!(
+            ind.procedure_proposed.as_ref().map(|p| p.value.as_str()),
+            Some("普通程序")
+        );
+        assert_eq!(
+            indictment_gold(&ind)["procedure_proposed"],
+            serde_json::Value::Null
+        );
     }
 
     #[test]

@@ -333,6 +333,20 @@ static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A line that only names the defendant the items below it are about: `一、被告人甲`.
+static OWNER_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?(?:对)?(?:被告人)?([^\s，,、。；：:（(）)]{1,12}?)[：:]?\s*$",
+    )
+});
+
+/// A numbered item headed by the charge it is about: `（一）盗窃罪。…建议判处…`.
+static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?([\p{Han}、]{2,40}?罪)[。：:，,]",
+    )
+});
+
 /// A heading that announces proposals on the following lines.
 static HEADING_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"(?:建议|量刑建议)(?:如下)?[：:]\s*$"));
@@ -365,7 +379,7 @@ static COMBINED_RE: LazyLock<Regex> =
 /// sentence (`…；以诈骗罪判处…；数罪并罚，决定执行…`).
 static CONTINUATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s?(?:(?:以|犯)[\p{Han}、]{2,40}?罪[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)|(?:数罪并罚|决定执行|合并执行))",
+        r"^\s?(?:(?:以|犯)[\p{Han}、]{2,40}?罪[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)|(?:数罪并罚|决定执行|合并执行)|撤销[^；;]{0,80}?(?:缓刑|假释)[^；;]{0,80}?(?:并罚|决定执行))",
     )
 });
 
@@ -400,15 +414,41 @@ pub fn parse_recommendation_in(
     // proposal later in the item that names nobody is for its one defendant.
     let mut item_names: Vec<Field<String>> = Vec::new();
     let mut shares: Vec<(usize, Charge)> = Vec::new();
+    // Whether the sentence before, in the same paragraph, proposed a sentence: then
+    // `对被告人乙判处…` after it proposes one too, though it repeats no 建议.
+    let mut proposing = false;
+    // `一、被告人甲` on a line of its own: the paragraphs below it are about 甲, up to the next
+    // such heading.
+    let mut owner: Option<Field<String>> = None;
+    // `（一）盗窃罪。…建议判处…`: the charge the item's proposal is for.
+    let mut item_charge: Option<Charge> = None;
     for sentence in sentences(hay) {
         let s = &hay[sentence.clone()];
         if s.trim().is_empty() {
             continue;
         }
         let abs = range.start + sentence.start;
-        if sentence.start == 0 || hay[..sentence.start].ends_with('\n') {
+        let new_paragraph = sentence.start == 0 || hay[..sentence.start].ends_with('\n');
+        let continued = std::mem::take(&mut proposing)
+            && !new_paragraph
+            && s.contains("判处")
+            && PRINCIPAL_RE.is_match(s);
+        if new_paragraph {
             item_names.clear();
-            if !LIST_ITEM_RE.is_match(s) {
+            item_charge = ITEM_CHARGE_RE
+                .captures(s)
+                .and_then(|c| c.get(1))
+                .filter(|m| is_charge_name(m.as_str()))
+                .map(|m| Charge::read(doc, m.as_str().to_string(), abs + m.start()..abs + m.end()));
+            if let Some(m) = OWNER_HEADING_RE.captures(s).and_then(|c| c.get(1)) {
+                if names.contains(&m.as_str()) {
+                    owner = Some(doc.field(m.as_str().to_string(), abs + m.start()..abs + m.end()));
+                    continue;
+                }
+            }
+            if let Some(o) = owner.as_ref() {
+                item_names.push(o.clone());
+            } else if !LIST_ITEM_RE.is_match(s) {
                 // Only numbered items carry their defendant over.
                 item_names.push(doc.field(String::new(), abs..abs));
             }
@@ -425,9 +465,21 @@ pub fn parse_recommendation_in(
             listing = true;
             continue;
         }
-        let item = listing && (LIST_ITEM_RE.is_match(s) || PRINCIPAL_RE.is_match(s));
-        listing = item;
-        if !item && !is_recommendation(s) {
+        // In a paragraph that proposes with 建议, its other sentences (法定刑, 量刑起点,
+        // 基准刑 of a reasoned item) are no proposals, though they name penalties.
+        let paragraph = {
+            let start = hay[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = hay[sentence.start..]
+                .find('\n')
+                .map_or(hay.len(), |i| sentence.start + i);
+            start..end
+        };
+        let explicit_elsewhere =
+            listing && !is_recommendation(s) && is_recommendation(&hay[paragraph]);
+        let candidate = LIST_ITEM_RE.is_match(s) || PRINCIPAL_RE.is_match(s);
+        let item = listing && candidate && !explicit_elsewhere;
+        listing = listing && (candidate || explicit_elsewhere);
+        if !item && !continued && !is_recommendation(s) {
             continue;
         }
         let before = out.len();
@@ -453,7 +505,10 @@ pub fn parse_recommendation_in(
                 }
             }
         }
-        gather_shares(doc, abs, s, before, &mut shares, &mut out);
+        proposing = out.len() > before;
+        // The item's charge is for its proposal, in whichever sentence of the item it comes.
+        let charge = if proposing { item_charge.take() } else { None };
+        gather_shares(doc, abs, s, before, charge, &mut shares, &mut out);
     }
     out
 }
@@ -467,6 +522,7 @@ fn gather_shares(
     abs: usize,
     s: &str,
     before: usize,
+    item_charge: Option<Charge>,
     shares: &mut Vec<(usize, Charge)>,
     out: &mut Vec<NamedRecommendation>,
 ) {
@@ -488,7 +544,7 @@ fn gather_shares(
             }),
             _ => None,
         };
-        match one {
+        match one.or(item_charge) {
             Some(charge) => shares.push((before, charge)),
             None => shares.clear(),
         }
@@ -637,7 +693,9 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
         number: header.number,
         date: header.date,
         indictment_number: cited_indictment_number(doc),
-        court: header.addressee,
+        court: header
+            .addressee
+            .or_else(|| addressed_court(doc, body_start)),
         defendants,
         recommendations,
         articles: criminal_law_articles(doc, body.clone()),
@@ -646,13 +704,27 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
     }
 }
 
+/// The court addressed at the top (`某区人民法院：`) when no `此致` names it at the end.
+fn addressed_court(doc: &Document, body_start: usize) -> Option<Field<String>> {
+    let text = doc.text();
+    let c = COURT_ADDRESSED_RE.captures(text.get(body_start..)?)?;
+    let m = c.get(1)?;
+    Some(doc.field(
+        m.as_str().to_string(),
+        body_start + m.start()..body_start + m.end(),
+    ))
+}
+
+static COURT_ADDRESSED_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"^\s*([^\s：:，,。；]{2,40}?(?:人民法院|法院))[：:]"));
+
 /// A table `被告人 | 罪名 | 量刑情节 | 建议刑罚`, one row per defendant (cells separated by
 /// blanks, or one per line when the table came from a DOCX).
 /// A leading 序号 column and columns between the charge and the proposal (法定刑, 量刑情节)
-/// are recognised by their heads.
+/// are recognised by their heads; the column of charges may be missing.
 static TABLE_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:(?:序号|编号)[ \n]+)?被告人(?:姓名)?[ \n]+罪名[ \n]+(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \n]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
+        r"(?:(?:序号|编号)[ \n]+)?被告人(?:姓名)?[ \n]+(?:罪名[ \n]+)?(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \n]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
     )
 });
 
@@ -678,11 +750,21 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     };
     let heads: Vec<&str> = head.as_str().split_whitespace().collect();
     let columns = heads.len();
-    let (Some(name_col), Some(charge_col)) = (
-        heads.iter().position(|h| h.starts_with("被告人")),
-        heads.iter().position(|h| *h == "罪名"),
-    ) else {
+    let Some(name_col) = heads.iter().position(|h| h.starts_with("被告人")) else {
         return Vec::new();
+    };
+    // Without a column of charges, each defendant's charges are read from the prose.
+    let charge_col = heads.iter().position(|h| *h == "罪名");
+    let prose_charges: Vec<(String, Vec<Charge>)> = if charge_col.is_none() {
+        let names = known_names(doc);
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let read = read_reasoning(doc, range.clone(), &refs);
+        names
+            .into_iter()
+            .zip(read.into_iter().map(|(c, _)| c))
+            .collect()
+    } else {
+        Vec::new()
     };
     let circumstance_col = heads.iter().position(|h| CIRCUMSTANCE_HEADS.contains(h));
     let mut cells: Vec<Range<usize>> = Vec::new();
@@ -706,9 +788,7 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         if row.len() < columns {
             break;
         }
-        let (Some(name), Some(charge), Some(penalty)) =
-            (row.get(name_col), row.get(charge_col), row.last())
-        else {
+        let (Some(name), Some(penalty)) = (row.get(name_col), row.last()) else {
             break;
         };
         let n = &text[name.clone()];
@@ -719,10 +799,17 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         if !plausible || !(PRINCIPAL_RE.is_match(p) || p.contains("罚金")) {
             break;
         }
-        let charges = super::indictment::split_charges_at(&text[charge.clone()], charge.start)
-            .into_iter()
-            .map(|(c, r)| Charge::read(doc, c, r))
-            .collect();
+        let charges = match charge_col.and_then(|i| row.get(i)) {
+            Some(cell) => super::indictment::split_charges_at(&text[cell.clone()], cell.start)
+                .into_iter()
+                .map(|(c, r)| Charge::read(doc, c, r))
+                .collect(),
+            None => prose_charges
+                .iter()
+                .find(|(known, _)| known == n)
+                .map(|(_, c)| c.clone())
+                .unwrap_or_default(),
+        };
         let mut circumstances: Vec<Field<Circumstance>> = Vec::new();
         if let Some(cell) = circumstance_col.and_then(|i| row.get(i)).cloned() {
             // Tags (`坦白、认罪认罚`), or the wording of the circumstances (`有前科；赔偿
@@ -787,14 +874,15 @@ fn known_names(doc: &Document) -> Vec<String> {
         .chain(CASE_TITLE_RE.captures_iter(text))
     {
         let Some(list) = c.get(1) else { continue };
+        let mut names_part = list.as_str();
+        if c.get(0).is_some_and(|w| w.as_str().ends_with("一案")) {
+            names_part = case_title_names(names_part);
+        }
         let mut items: Vec<(usize, &str)> = Vec::new();
         let mut at = list.start();
-        for n in list.as_str().split('、') {
+        for n in names_part.split('、').filter(|n| !n.is_empty()) {
             items.push((at, n));
             at += n.len() + '、'.len_utf8();
-        }
-        if c.get(0).is_some_and(|w| w.as_str().ends_with("一案")) {
-            case_title_names(&mut items);
         }
         // `各被告人的犯罪事实、性质、情节`: a list that does not start with a name is no list.
         if items.first().is_none_or(|(_, n)| !plausible(n)) {
@@ -822,21 +910,28 @@ fn known_names(doc: &Document) -> Vec<String> {
 }
 
 /// The names of a case title (`被告人甲、乙盗窃、诈骗一案`): the charges that close the list
-/// are no names, and the first of them is written onto the last name.
-fn case_title_names(items: &mut Vec<(usize, &str)>) {
+/// are no names, and the first of them is written onto the last name. Charges are taken from
+/// the end, longest first, since a charge's name may itself hold `、` (`危害珍贵、濒危野生动物`).
+fn case_title_names(list: &str) -> &str {
     let charge = |w: &str| is_charge_name(&format!("{w}罪"));
-    // A title of charges only (`各被告人组织卖淫、协助组织卖淫一案`) names nobody.
-    while items.last().is_some_and(|(_, n)| charge(n)) {
-        items.pop();
-    }
-    if let Some((_, last)) = items.last_mut() {
-        // The longest charge at its end that leaves a name of two characters or more.
-        if let Some((i, _)) = last
-            .char_indices()
-            .skip(2)
-            .find(|(i, _)| charge(&last[*i..]))
-        {
-            *last = &last[..i];
+    let mut end = list.len();
+    loop {
+        let head = &list[..end];
+        let found = head.char_indices().map(|(i, _)| i).find(|&i| {
+            let own = i == 0 || head[..i].ends_with('、');
+            // Written onto a name: at least two characters of the name stay.
+            let onto = head[..i]
+                .rsplit('、')
+                .next()
+                .is_some_and(|n| n.chars().count() >= 2);
+            (own || onto) && charge(&head[i..])
+        });
+        match found {
+            // A title of charges only (`各被告人组织卖淫、协助组织卖淫一案`) names nobody.
+            Some(0) => return "",
+            Some(i) if head[..i].ends_with('、') => end = i - '、'.len_utf8(),
+            Some(i) => return &list[..i],
+            None => return head,
         }
     }
 }
@@ -931,6 +1026,24 @@ fn parse_clause(
                 }
             }
             groups.push((vec![r.clone()], r.end));
+        }
+    }
+    // `以甲罪判处被告人张某…；以乙罪判处…；数罪并罚，决定执行…`: one defendant named inside
+    // the first share; the shares and the combined sentence are read across the name.
+    let same_names = |a: &[Range<usize>], b: &[Range<usize>]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| clause[x.clone()] == clause[y.clone()])
+    };
+    let one_group = groups.windows(2).all(|w| same_names(&w[0].0, &w[1].0));
+    if let (true, Some((names, _))) = (one_group, groups.first()) {
+        if let Some(rec) = per_charge_part(doc, abs, clause) {
+            for r in names {
+                let name = doc.field(clause[r.clone()].to_string(), abs + r.start..abs + r.end);
+                out.push((Some(name), rec.clone()));
+            }
+            return;
         }
     }
     let mut parts: Vec<(Vec<Range<usize>>, Range<usize>)> = Vec::new();
@@ -1031,7 +1144,11 @@ fn per_charge_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingR
         .collect();
     let last = shares.last()?.0.end;
     let combined = COMBINED_RE.find_iter(part).find(|m| m.start() >= last)?;
-    if shares.len() < 2 {
+    // One charge combined with an earlier sentence (撤销缓刑, 前罪…并罚) is a share too.
+    let with_earlier = ["前罪", "撤销", "漏罪", "余刑"]
+        .iter()
+        .any(|w| part[last..combined.start()].contains(w));
+    if shares.len() < 2 && !with_earlier {
         return None;
     }
     let trim = |r: Range<usize>| {
@@ -1040,7 +1157,11 @@ fn per_charge_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingR
     };
     let mut per_charge = Vec::new();
     for (i, (whole, charge)) in shares.iter().enumerate() {
-        let end = shares.get(i + 1).map_or(combined.start(), |n| n.0.start);
+        let mut end = shares.get(i + 1).map_or(combined.start(), |n| n.0.start);
+        // A share ends at its clause: what follows `；` (撤销…缓刑) is about the combining.
+        if let Some(semi) = part[whole.end..end].find(['；', ';']) {
+            end = whole.end + semi;
+        }
         let seg = trim(whole.start..end);
         let rec = parse_part(doc, abs + seg.start, &part[seg.clone()])?;
         rec.principal.as_ref()?;
@@ -1458,7 +1579,7 @@ pub fn recommendation_document_gold(d: &RecommendationDocument) -> serde_json::V
         "indictment_number": s(&d.indictment_number),
         "defendants": defendants,
         "articles": d.articles.iter().map(|a| a.value.clone()).collect::<Vec<_>>(),
-        "procedure_proposed": s(&d.procedure_proposed),
+        "procedure_proposed": super::indictment::gold_procedure(&d.procedure_proposed),
     })
 }
 
@@ -1484,6 +1605,178 @@ mod tests {
             "某区人民检察院\n量刑建议书\n本院办理的各被告人组织卖淫、协助组织卖淫一案。",
         );
         assert!(known_names(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_table_without_charges_the_court_above_and_the_indictment_in_brackets() {
+        let t = "某县人民检察院\n量刑建议书\n某检刑建〔2023〕5号\n某县人民法院：\n被告人甲某某、乙某涉嫌非法捕捞水产品罪一案，经本院审查认为，二被告人的行为均已触犯《中华人民共和国刑法》第三百四十条，应当以非法捕捞水产品罪追究刑事责任。本院起诉书（某检刑诉〔2023〕9号）已移送。建议如下：\n序号\t被告人\t量刑情节\t量刑建议\n1\t甲某某\t坦白；认罪认罚\t拘役五个月\n2\t乙某\t自首\t单处罚金人民币八千元\n此致\n检察官：某某\n2023年3月1日";
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        type Row<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Option<u32>);
+        let got: Vec<Row> = r
+            .defendants
+            .iter()
+            .map(|d| {
+                (
+                    d.name.value.as_str(),
+                    d.charges.iter().map(|c| c.name.value.as_str()).collect(),
+                    d.circumstances.iter().map(|c| c.value.name()).collect(),
+                    d.recommendation
+                        .as_ref()
+                        .and_then(|r| r.term.as_ref())
+                        .and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "甲某某",
+                    vec!["非法捕捞水产品罪"],
+                    vec!["坦白", "认罪认罚"],
+                    Some(5)
+                ),
+                ("乙某", vec!["非法捕捞水产品罪"], vec!["自首"], None),
+            ]
+        );
+        assert_eq!(r.court.map(|c| c.value).as_deref(), Some("某县人民法院"));
+        assert_eq!(
+            r.indictment_number.map(|c| c.value).as_deref(),
+            Some("某检刑诉〔2023〕9号")
+        );
+    }
+
+    /// (name, charges, principal, months max, fine max, per-charge (charge, months max)).
+    type Proposed = (
+        String,
+        Vec<String>,
+        Option<String>,
+        Option<u32>,
+        Option<f64>,
+        Vec<(String, Option<u32>)>,
+    );
+
+    fn proposed(t: &str) -> Vec<Proposed> {
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        r.defendants
+            .iter()
+            .map(|d| {
+                let rec = d.recommendation.as_ref();
+                (
+                    d.name.value.clone(),
+                    d.charges.iter().map(|c| c.name.value.clone()).collect(),
+                    rec.and_then(|r| r.principal.as_ref())
+                        .and_then(|p| serde_json::to_value(p.value).ok())
+                        .and_then(|v| v.as_str().map(String::from)),
+                    rec.and_then(|r| r.term.as_ref())
+                        .and_then(|t| t.value.max_months()),
+                    rec.and_then(|r| r.fine.as_ref()).and_then(|f| f.value.max),
+                    rec.map_or_else(Vec::new, |r| {
+                        r.per_charge
+                            .iter()
+                            .map(|c| {
+                                let term = c.recommendation.term.as_ref();
+                                (
+                                    c.charge.name.value.clone(),
+                                    term.and_then(|t| t.value.max_months()),
+                                )
+                            })
+                            .collect()
+                    }),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sections_per_defendant_with_items_per_charge() {
+        let t = "某旗人民检察院\n量刑建议书\n某检量建〔2023〕9号\n某旗人民法院：\n本院以某检刑诉〔2023〕38号起诉书提起公诉的被告人甲某某、乙某、丙某某危害珍贵、濒危野生动物、非法狩猎一案，提出量刑建议如下：\n一、被告人甲某某\n（一）危害珍贵、濒危野生动物罪。法定刑为五年以下有期徒刑或者拘役，并处罚金。确定量刑起点为有期徒刑一年，基准刑为有期徒刑一年六个月。建议判处有期徒刑一年四个月，并处罚金人民币一万元。\n（二）非法狩猎罪。法定刑为三年以下有期徒刑、拘役、管制或者罚金。建议判处有期徒刑六个月，并处罚金人民币五千元。\n（三）依照《中华人民共和国刑法》第六十九条的规定数罪并罚，建议决定执行有期徒刑一年八个月，并处罚金人民币一万五千元，不适用缓刑。\n二、被告人乙某\n犯危害珍贵、濒危野生动物罪，系从犯。建议判处有期徒刑十个月以上一年以下，并处罚金人民币五千元以上八千元以下。\n三、被告人丙某某\n犯非法狩猎罪，系从犯。建议判处管制六个月。\n此致\n某旗人民法院\n2023年3月15日";
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            proposed(t),
+            [
+                (
+                    "甲某某".into(),
+                    s(&["危害珍贵、濒危野生动物罪", "非法狩猎罪"]),
+                    Some("有期徒刑".into()),
+                    Some(20),
+                    Some(15000.0),
+                    vec![
+                        ("危害珍贵、濒危野生动物罪".into(), Some(16)),
+                        ("非法狩猎罪".into(), Some(6))
+                    ]
+                ),
+                (
+                    "乙某".into(),
+                    s(&["危害珍贵、濒危野生动物罪"]),
+                    Some("有期徒刑".into()),
+                    Some(12),
+                    Some(8000.0),
+                    vec![]
+                ),
+                (
+                    "丙某某".into(),
+                    s(&["非法狩猎罪"]),
+                    Some("管制".into()),
+                    Some(6),
+                    None,
+                    vec![]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_charge_combined_with_an_earlier_sentence_and_shares_across_a_name() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2023〕71号\n被告人甲某涉嫌盗窃罪一案，现提出量刑建议如下：\n一、被告人甲某盗窃他人财物，应当以盗窃罪追究其刑事责任。\n二、综上，建议对被告人甲某以盗窃罪判处有期徒刑十个月，并处罚金人民币五千元；撤销某区人民法院（2022）某0502刑初118号刑事判决对其宣告的缓刑，与前罪所判处的有期徒刑一年并罚，决定执行有期徒刑一年八个月，并处罚金人民币八千元。\n此致\n某区人民法院\n2023年7月26日";
+        let got = proposed(t);
+        assert_eq!(
+            got,
+            [(
+                "甲某".into(),
+                vec!["盗窃罪".to_string()],
+                Some("有期徒刑".into()),
+                Some(20),
+                Some(8000.0),
+                vec![("盗窃罪".into(), Some(10))]
+            )]
+        );
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2023〕72号\n被告人乙某涉嫌危险驾驶罪、妨害公务罪一案，建议以危险驾驶罪判处被告人乙某拘役三个月，并处罚金人民币五千元；以妨害公务罪判处有期徒刑七个月；数罪并罚，决定执行有期徒刑七个月，并处罚金人民币五千元。\n此致\n某区人民法院\n2023年7月26日";
+        let got = proposed(t);
+        assert_eq!(got[0].3, Some(7));
+        assert_eq!(
+            got[0].5,
+            [
+                ("危险驾驶罪".to_string(), Some(3)),
+                ("妨害公务罪".to_string(), Some(7))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proposal_continued_in_the_next_sentence_of_its_paragraph() {
+        let t = "被告人甲某，男，1980年1月1日出生。\n被告人乙某，女，1985年1月1日出生。\n量刑建议：对被告人甲某判处有期徒刑二年，并处罚金人民币一万元。对被告人乙某判处有期徒刑一年，并处罚金人民币五千元，可以宣告缓刑。\n被告人甲某曾于2015年被判处拘役三个月。";
+        let doc = Document::from_text("r", t);
+        let got: Vec<(Option<String>, Option<u32>)> =
+            parse_recommendation_in(&doc, 0..t.len(), &["甲某", "乙某"], &mut Vec::new())
+                .into_iter()
+                .map(|(n, r)| {
+                    (
+                        n.map(|n| n.value),
+                        r.term.and_then(|t| t.value.max_months()),
+                    )
+                })
+                .collect();
+        // The record in the next paragraph is no proposal.
+        assert_eq!(
+            got,
+            [
+                (Some("甲某".into()), Some(24)),
+                (Some("乙某".into()), Some(12))
+            ]
+        );
     }
 
     #[test]

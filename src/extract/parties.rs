@@ -447,6 +447,9 @@ fn records_and_custody(
                     .any(|w| before.ends_with(w))
                     || s[m.end()..].starts_with("证")
                     || s[m.end()..].starts_with("期间")
+                    // `违反取保候审规定`: the rules of a measure, not the measure.
+                    || s[m.end()..].starts_with("规定")
+                    || before.ends_with("违反")
                 {
                     continue;
                 }
