@@ -177,8 +177,10 @@ enum Kind {
     Other,
 }
 
-fn kind(e: &BytesStart<'_>) -> Kind {
-    match e.local_name().as_ref() {
+/// What an element named `local` (without prefix) means; `layout_break` tells a page or
+/// column break among the `br`.
+fn kind(local: &str, layout_break: impl FnOnce() -> bool) -> Kind {
+    match local {
         "p" => Kind::Paragraph,
         "t" => Kind::Text,
         // Deleted and moved-away text, field codes, the fallback copy of alternate
@@ -188,7 +190,7 @@ fn kind(e: &BytesStart<'_>) -> Kind {
         "tab" | "ptab" => Kind::Tab,
         "cr" => Kind::Break,
         "br" => {
-            if is_layout_break(e) {
+            if layout_break() {
                 Kind::Other
             } else {
                 Kind::Break
@@ -206,21 +208,127 @@ fn is_layout_break(e: &BytesStart<'_>) -> bool {
         .any(|a| a.key.local_name().as_ref() == "type" && a.value.as_ref() != "textWrapping")
 }
 
+/// The text of `document.xml` as it is built from the parser's events, whichever
+/// parser reads them.
+struct Builder {
+    out: String,
+    /// Open paragraphs: a text box inside a paragraph opens a nested one.
+    paras: Vec<String>,
+    /// Text found outside any paragraph (not produced by Word, but possible).
+    loose: String,
+    depth: u64,
+    /// Depth at which a skipped element was opened, while inside it.
+    skip_at: Option<u64>,
+    /// Depth at which the outermost open `t` element was opened.
+    text_depth: Option<u64>,
+    max_depth: u64,
+}
+
+impl Builder {
+    fn new(xml_len: usize, limits: &Limits) -> Self {
+        Builder {
+            out: String::with_capacity(xml_len / 4),
+            paras: Vec::new(),
+            loose: String::new(),
+            depth: 0,
+            skip_at: None,
+            text_depth: None,
+            max_depth: u64::from(limits.max_depth).max(1),
+        }
+    }
+
+    /// A start tag.
+    fn start(
+        &mut self,
+        local: &str,
+        layout_break: impl FnOnce() -> bool,
+    ) -> std::result::Result<(), TextError> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(TextError::Depth(self.depth));
+        }
+        if self.skip_at.is_some() {
+            return Ok(());
+        }
+        match kind(local, layout_break) {
+            Kind::Paragraph => self.paras.push(String::new()),
+            Kind::Text => {
+                if self.text_depth.is_none() {
+                    self.text_depth = Some(self.depth);
+                }
+            }
+            Kind::Skip => self.skip_at = Some(self.depth),
+            k => push_special(k, self.current()),
+        }
+        Ok(())
+    }
+
+    /// An empty-element tag.
+    fn empty(&mut self, local: &str, layout_break: impl FnOnce() -> bool) {
+        if self.skip_at.is_some() {
+            return;
+        }
+        match kind(local, layout_break) {
+            // An empty paragraph gives no line.
+            Kind::Paragraph | Kind::Text | Kind::Skip | Kind::Other => {}
+            k => push_special(k, self.current()),
+        }
+    }
+
+    /// An end tag (whose name the parser has matched with its start tag).
+    fn end(&mut self, local: &str) {
+        if self.skip_at == Some(self.depth) {
+            self.skip_at = None;
+        } else if self.skip_at.is_none() {
+            if self.text_depth == Some(self.depth) {
+                self.text_depth = None;
+            } else if local == "p" {
+                if let Some(p) = self.paras.pop() {
+                    flush(&mut self.out, &p);
+                }
+            }
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Whether character data is text of the document here.
+    fn in_text(&self) -> bool {
+        self.text_depth.is_some() && self.skip_at.is_none()
+    }
+
+    /// The paragraph text is being added to.
+    fn current(&mut self) -> &mut String {
+        match self.paras.last_mut() {
+            Some(p) => p,
+            None => &mut self.loose,
+        }
+    }
+
+    /// Emits text found outside paragraphs once it is complete; called after each event.
+    fn settle(&mut self) {
+        if !self.loose.is_empty() && self.paras.is_empty() && self.text_depth.is_none() {
+            flush(&mut self.out, &self.loose);
+            self.loose.clear();
+        }
+    }
+
+    /// The text, once the parser has reached the end of the part.
+    fn finish(mut self) -> std::result::Result<String, TextError> {
+        if self.depth != 0 || !self.paras.is_empty() {
+            return Err(TextError::Xml(format!(
+                "the document ends inside {} unclosed element(s)",
+                self.depth
+            )));
+        }
+        flush(&mut self.out, &self.loose);
+        Ok(self.out)
+    }
+}
+
 /// Paragraph texts of `document.xml`, joined by `\n`.
 fn document_text(xml: &[u8], limits: &Limits) -> std::result::Result<String, TextError> {
     let mut reader = Reader::from_reader(xml);
-    let mut out = String::with_capacity(xml.len() / 4);
-    // Open paragraphs: a text box inside a paragraph opens a nested one.
-    let mut paras: Vec<String> = Vec::new();
-    // Text found outside any paragraph (not produced by Word, but possible).
-    let mut loose = String::new();
-    let mut depth: u64 = 0;
-    // Depth at which a skipped element was opened, while inside it.
-    let mut skip_at: Option<u64> = None;
-    // Depths at which the currently open `t` elements were opened.
-    let mut text_depth: Option<u64> = None;
-    let max_depth = u64::from(limits.max_depth).max(1);
-
+    let mut b = Builder::new(xml.len(), limits);
     loop {
         let event = reader.read_event().map_err(|e| match e {
             quick_xml::Error::Encoding(_) => TextError::Utf8,
@@ -230,82 +338,18 @@ fn document_text(xml: &[u8], limits: &Limits) -> std::result::Result<String, Tex
             )),
         })?;
         match event {
-            Event::Start(e) => {
-                depth += 1;
-                if depth > max_depth {
-                    return Err(TextError::Depth(depth));
-                }
-                if skip_at.is_some() {
-                    continue;
-                }
-                match kind(&e) {
-                    Kind::Paragraph => paras.push(String::new()),
-                    Kind::Text => {
-                        if text_depth.is_none() {
-                            text_depth = Some(depth);
-                        }
-                    }
-                    Kind::Skip => skip_at = Some(depth),
-                    k => push_special(k, current(&mut paras, &mut loose)),
-                }
-            }
-            Event::Empty(e) => {
-                if skip_at.is_some() {
-                    continue;
-                }
-                match kind(&e) {
-                    // An empty paragraph gives no line.
-                    Kind::Paragraph | Kind::Text | Kind::Skip | Kind::Other => {}
-                    k => push_special(k, current(&mut paras, &mut loose)),
-                }
-            }
-            Event::End(e) => {
-                if skip_at == Some(depth) {
-                    skip_at = None;
-                } else if skip_at.is_none() {
-                    if text_depth == Some(depth) {
-                        text_depth = None;
-                    } else if e.local_name().as_ref() == "p" {
-                        if let Some(p) = paras.pop() {
-                            flush(&mut out, &p);
-                        }
-                    }
-                }
-                depth = depth.saturating_sub(1);
-            }
-            Event::Text(t) if text_depth.is_some() && skip_at.is_none() => {
-                current(&mut paras, &mut loose).push_str(&t.xml10_content());
-            }
-            Event::CData(t) if text_depth.is_some() && skip_at.is_none() => {
-                current(&mut paras, &mut loose).push_str(&t.into_inner());
-            }
-            Event::GeneralRef(r) if text_depth.is_some() && skip_at.is_none() => {
-                let target = current(&mut paras, &mut loose);
-                push_reference(&r, target);
-            }
+            Event::Start(e) => b.start(e.local_name().as_ref(), || is_layout_break(&e))?,
+            Event::Empty(e) => b.empty(e.local_name().as_ref(), || is_layout_break(&e)),
+            Event::End(e) => b.end(e.local_name().as_ref()),
+            Event::Text(t) if b.in_text() => b.current().push_str(&t.xml10_content()),
+            Event::CData(t) if b.in_text() => b.current().push_str(&t.into_inner()),
+            Event::GeneralRef(r) if b.in_text() => push_reference(&r, b.current()),
             Event::Eof => break,
             _ => {}
         }
-        if !loose.is_empty() && paras.is_empty() && text_depth.is_none() {
-            flush(&mut out, &loose);
-            loose.clear();
-        }
+        b.settle();
     }
-    if depth != 0 || !paras.is_empty() {
-        return Err(TextError::Xml(format!(
-            "the document ends inside {depth} unclosed element(s)"
-        )));
-    }
-    flush(&mut out, &loose);
-    Ok(out)
-}
-
-/// The paragraph text is being added to.
-fn current<'a>(paras: &'a mut [String], loose: &'a mut String) -> &'a mut String {
-    match paras.last_mut() {
-        Some(p) => p,
-        None => loose,
-    }
+    b.finish()
 }
 
 fn push_special(k: Kind, target: &mut String) {
