@@ -28,9 +28,9 @@ use crate::classify::{classify, DocType};
 use crate::dict::{Dictionaries, Polarity, WrittenKind};
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
+use crate::pattern::NameMatcher;
 use crate::primitives::{find_articles, find_dates, find_dates_from, Date};
 use crate::segment::{segment, SectionKind, Sections};
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -684,17 +684,6 @@ fn reasoning_range(sections: &Sections, len: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
-fn matcher(names: &[&str]) -> Option<AhoCorasick> {
-    let names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
-    if names.is_empty() {
-        return None;
-    }
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&names)
-        .ok()
-}
-
 /// Sub-clauses: runs without `，。；` or a line break.
 fn sub_clauses(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -736,7 +725,7 @@ static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.
-fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
+fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
     let trimmed = clause.trim_start();
     let mut rest = &trimmed[LIST_NUMBER_RE.find(trimmed).map_or(0, |m| m.end())..];
@@ -769,7 +758,7 @@ fn leading_names(clause: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
 }
 
 /// The defendants `s` opens with after `对` / `被告人` (`被告人张某、李某的刑事责任`).
-fn named_defendants(s: &str, ac: &AhoCorasick, names: &[&str]) -> Vec<usize> {
+fn named_defendants(s: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
     let rest = s.trim_start();
     let rest = rest.strip_prefix('对').unwrap_or(rest);
     leading_names(rest, ac, names)
@@ -791,7 +780,7 @@ pub(crate) fn read_reasoning(
         return vec![(Vec::new(), Vec::new()); names.len()];
     };
     let all: Vec<usize> = (0..names.len()).collect();
-    let ac = matcher(names);
+    let ac = NameMatcher::new(names);
     let mut subject: Vec<usize> = Vec::new();
     let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
     let mut constituted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
@@ -997,7 +986,7 @@ fn charges_fallback(
     defendants: &mut [Defendant],
 ) {
     let text = doc.text();
-    let ac = matcher(names);
+    let ac = NameMatcher::new(names);
     if let (Some(r), Some(ac)) = (sections.get(SectionKind::Procedure), ac.as_ref()) {
         let hay = &text[r.clone()];
         for c in SUSPECT_CHARGE_RE.captures_iter(hay) {

@@ -23,9 +23,9 @@ use super::indictment::{
 use crate::classify::{classify, DocType};
 use crate::document::{Document, Evidence, Field, Warning};
 use crate::extract::parties::find_parties;
+use crate::pattern::NameMatcher;
 use crate::primitives::{find_money, parse_int, Date, Term};
 use crate::segment::{segment, SectionKind};
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -406,7 +406,7 @@ pub fn parse_recommendation_in(
     let Some(hay) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let matcher = name_matcher(names);
+    let matcher = NameMatcher::new(names);
     let mut out: Vec<NamedRecommendation> = Vec::new();
     // After a heading (`本院建议：`, `量刑建议如下：`) the items that follow are proposals too.
     let mut listing = false;
@@ -936,17 +936,6 @@ fn case_title_names(list: &str) -> &str {
     }
 }
 
-fn name_matcher(names: &[&str]) -> Option<AhoCorasick> {
-    let names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
-    if names.is_empty() {
-        return None;
-    }
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&names)
-        .ok()
-}
-
 /// Sentences: runs of text without `。` or a line break.
 fn sentences(hay: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -1004,7 +993,7 @@ fn parse_clause(
     doc: &Document,
     abs: usize,
     clause: &str,
-    matcher: Option<&AhoCorasick>,
+    matcher: Option<&NameMatcher>,
     out: &mut Vec<NamedRecommendation>,
     warnings: &mut Vec<Warning>,
 ) {
