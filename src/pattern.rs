@@ -141,6 +141,127 @@ impl NameMatch {
     }
 }
 
+/// One literal scan of a passage instead of a search per pattern and piece: each pattern's
+/// prefix literals (every match of the pattern starts with one of them, as `regex-syntax`
+/// extracts them for the regex crate's own prefilters) go into one Aho-Corasick automaton. A
+/// piece of the passage in which none of a pattern's literals occurs cannot match it; one in
+/// which an exact literal (a whole match) occurs does; the others are searched as before.
+pub(crate) struct PrefixLiterals {
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// Per literal of the automaton: (pattern, whether the literal is a whole match).
+    owners: Vec<Vec<(usize, bool)>>,
+    /// Patterns without a finite set of non-empty prefix literals: always searched.
+    always: u64,
+}
+
+impl PrefixLiterals {
+    /// At most 64 patterns; any beyond are always searched.
+    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> PrefixLiterals {
+        let mut lits: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
+        let mut always = 0u64;
+        for (i, re) in patterns.into_iter().enumerate().take(64) {
+            let seq = regex_syntax::parse(re.as_str())
+                .ok()
+                .map(|hir| regex_syntax::hir::literal::Extractor::new().extract(&hir));
+            let finite = seq
+                .as_ref()
+                .and_then(|s| s.literals())
+                .filter(|l| !l.is_empty() && l.iter().all(|x| !x.is_empty()));
+            let Some(list) = finite else {
+                always |= 1 << i;
+                continue;
+            };
+            for lit in list {
+                let at = match lits.iter().position(|l| l == lit.as_bytes()) {
+                    Some(at) => at,
+                    None => {
+                        lits.push(lit.as_bytes().to_vec());
+                        owners.push(Vec::new());
+                        lits.len() - 1
+                    }
+                };
+                owners[at].push((i, lit.is_exact()));
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&lits)
+            .ok();
+        if ac.is_none() {
+            always = u64::MAX;
+        }
+        PrefixLiterals { ac, owners, always }
+    }
+
+    /// Whether the automaton was built (otherwise every pattern is always searched).
+    #[cfg(test)]
+    pub(crate) fn scans(&self) -> bool {
+        self.ac.is_some()
+    }
+
+    /// The patterns searched in every piece, as a bit mask.
+    #[cfg(test)]
+    pub(crate) fn always(&self) -> u64 {
+        self.always
+    }
+
+    /// Scans `text[range]` once; `pieces` are sorted, disjoint ranges of `text` inside it.
+    pub(crate) fn candidates(
+        &self,
+        text: &str,
+        range: &Range<usize>,
+        pieces: &[Range<usize>],
+    ) -> Candidates {
+        let mut maybe = vec![self.always; pieces.len()];
+        let mut sure = vec![0u64; pieces.len()];
+        if let (Some(ac), Some(hay)) = (&self.ac, text.get(range.clone())) {
+            for m in ac.find_overlapping_iter(hay) {
+                let (start, end) = (range.start + m.start(), range.start + m.end());
+                let pi = pieces.partition_point(|s| s.end <= start);
+                let Some(s) = pieces.get(pi) else { continue };
+                if start < s.start || end > s.end {
+                    continue;
+                }
+                for &(p, exact) in &self.owners[m.pattern().as_usize()] {
+                    maybe[pi] |= 1 << p;
+                    if exact {
+                        sure[pi] |= 1 << p;
+                    }
+                }
+            }
+        }
+        Candidates { maybe, sure }
+    }
+}
+
+/// Per piece of a passage: the patterns that may match it, and those known to match it.
+pub(crate) struct Candidates {
+    maybe: Vec<u64>,
+    sure: Vec<u64>,
+}
+
+impl Candidates {
+    /// Whether pattern `p` may match piece `pi` (if not, it certainly does not).
+    pub(crate) fn may_match(&self, p: usize, pi: usize) -> bool {
+        p >= 64 || self.maybe.get(pi).is_none_or(|m| m & (1 << p) != 0)
+    }
+
+    /// Whether pattern `p`, which is `re`, matches piece `pi`, which is `text[s]`.
+    pub(crate) fn is_match(
+        &self,
+        p: usize,
+        re: &Regex,
+        text: &str,
+        pi: usize,
+        s: &Range<usize>,
+    ) -> bool {
+        let sure = p < 64 && self.sure.get(pi).is_some_and(|m| m & (1 << p) != 0);
+        sure || (self.may_match(p, pi) && re.is_match(&text[s.clone()]))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

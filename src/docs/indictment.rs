@@ -28,7 +28,7 @@ use crate::classify::{classify, DocType};
 use crate::dict::{Dictionaries, Polarity, WrittenKind};
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
-use crate::pattern::NameMatcher;
+use crate::pattern::{NameMatcher, PrefixLiterals};
 use crate::primitives::{find_articles, find_dates, find_dates_from, Date};
 use crate::segment::{segment, SectionKind, Sections};
 use regex::Regex;
@@ -544,6 +544,13 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     ]
 });
 
+/// The prefix literals of [`COLLECTIVE_RE`] (pattern 0) and of the [`CUES`] (from
+/// [`FIRST_CUE`] on), scanned once per reasoning instead of a search per clause.
+static REASONING_LITERALS: LazyLock<PrefixLiterals> = LazyLock::new(|| {
+    PrefixLiterals::new(std::iter::once(&*COLLECTIVE_RE).chain(CUES.iter().map(|c| &c.re)))
+});
+const FIRST_CUE: usize = 1;
+
 static NEGATION_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"不|未|非|无|没有|拒不|否认|尚不|不能|不宜|不予|不区分"));
 
@@ -789,14 +796,16 @@ pub(crate) fn read_reasoning(
     let mut circumstances: Vec<Vec<Field<Circumstance>>> = vec![Vec::new(); names.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut open_group: Vec<usize> = Vec::new();
-    for clause in sub_clauses(hay) {
+    let clauses = sub_clauses(hay);
+    let cands = REASONING_LITERALS.candidates(hay, &(0..hay.len()), &clauses);
+    for (ci, clause) in clauses.iter().enumerate() {
         let s = &hay[clause.clone()];
         let abs = range.start + clause.start;
         if let Some(ac) = ac.as_ref() {
             let lead = leading_names(s, ac, names);
             if !lead.is_empty() {
                 subject = lead;
-            } else if COLLECTIVE_RE.is_match(s) {
+            } else if cands.is_match(0, &COLLECTIVE_RE, hay, ci, clause) {
                 subject = all.clone();
             } else if subject.is_empty() {
                 let mentioned: Vec<usize> = ac
@@ -809,15 +818,19 @@ pub(crate) fn read_reasoning(
             }
         }
         let who: &[usize] = if subject.is_empty() { &all } else { &subject };
+        // Every charge pattern below ends in 罪.
+        let names_charge = s.contains('罪');
         // `被告人甲犯盗窃罪，…` / `…，犯盗窃罪，建议判处…`: a clause that is only the charge
         // the defendant committed.
         // `（一）盗窃罪` heading an item of its own is the charge the item is about.
-        let item_charge = ITEM_CHARGE_RE
-            .captures(s)
+        let item_charge = names_charge
+            .then(|| ITEM_CHARGE_RE.captures(s))
+            .flatten()
             .and_then(|c| c.get(1))
             .filter(|m| is_charge_name(m.as_str()));
-        let committed_charge = COMMITTED_RE
-            .captures(s)
+        let committed_charge = names_charge
+            .then(|| COMMITTED_RE.captures(s))
+            .flatten()
             .and_then(|c| c.get(1))
             .or(item_charge);
         if let Some(m) = committed_charge {
@@ -850,61 +863,66 @@ pub(crate) fn read_reasoning(
             };
             groups.push(group);
         }
-        for c in CHARGE_PROSECUTE_RE.captures_iter(s) {
-            let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let charges = split_charges_at(m.as_str(), abs + m.start());
-            // `以甲罪追究被告人张某的刑事责任` / `以甲罪对被告人张某追究…`: the defendants
-            // named with the charge are its subject, whoever the clause opened with.
-            let named = ac.as_ref().map_or_else(Vec::new, |ac| {
-                let inside = named_defendants(&s[m.end()..whole.end()], ac, names);
-                if inside.is_empty() {
-                    named_defendants(&s[whole.end()..], ac, names)
-                } else {
-                    inside
-                }
-            });
-            // `分别以甲罪、乙罪追究其刑事责任` after as many groups as charges: one each.
-            let respectively = named.is_empty()
-                && s[..m.start()].contains("分别")
-                && charges.len() > 1
-                && charges.len() == groups.len();
-            for (k, (name, r)) in charges.into_iter().enumerate() {
-                let targets: &[usize] = if !named.is_empty() {
-                    &named
-                } else if respectively {
-                    groups.get(k).map_or(who, Vec::as_slice)
-                } else {
-                    who
+        if names_charge {
+            for c in CHARGE_PROSECUTE_RE.captures_iter(s) {
+                let (Some(whole), Some(m)) = (c.get(0), c.get(1)) else {
+                    continue;
                 };
-                for &i in targets {
-                    if let Some(list) = prosecuted.get_mut(i) {
-                        if !list.iter().any(|(n, _)| *n == name) {
-                            list.push((name.clone(), r.clone()));
+                let charges = split_charges_at(m.as_str(), abs + m.start());
+                // `以甲罪追究被告人张某的刑事责任` / `以甲罪对被告人张某追究…`: the defendants
+                // named with the charge are its subject, whoever the clause opened with.
+                let named = ac.as_ref().map_or_else(Vec::new, |ac| {
+                    let inside = named_defendants(&s[m.end()..whole.end()], ac, names);
+                    if inside.is_empty() {
+                        named_defendants(&s[whole.end()..], ac, names)
+                    } else {
+                        inside
+                    }
+                });
+                // `分别以甲罪、乙罪追究其刑事责任` after as many groups as charges: one each.
+                let respectively = named.is_empty()
+                    && s[..m.start()].contains("分别")
+                    && charges.len() > 1
+                    && charges.len() == groups.len();
+                for (k, (name, r)) in charges.into_iter().enumerate() {
+                    let targets: &[usize] = if !named.is_empty() {
+                        &named
+                    } else if respectively {
+                        groups.get(k).map_or(who, Vec::as_slice)
+                    } else {
+                        who
+                    };
+                    for &i in targets {
+                        if let Some(list) = prosecuted.get_mut(i) {
+                            if !list.iter().any(|(n, _)| *n == name) {
+                                list.push((name.clone(), r.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+            if CHARGE_PROSECUTE_RE.is_match(s) {
+                groups.clear();
+            }
+            for (re, store) in [
+                (&*CHARGE_CONSTITUTE_RE, &mut constituted),
+                (&*SUSPECT_CHARGE_RE, &mut suspected),
+            ] {
+                for (name, r) in charges_in(re, s, abs) {
+                    for &i in who {
+                        if let Some(list) = store.get_mut(i) {
+                            if !list.iter().any(|(n, _)| *n == name) {
+                                list.push((name.clone(), r.clone()));
+                            }
                         }
                     }
                 }
             }
         }
-        if CHARGE_PROSECUTE_RE.is_match(s) {
-            groups.clear();
-        }
-        for (re, store) in [
-            (&*CHARGE_CONSTITUTE_RE, &mut constituted),
-            (&*SUSPECT_CHARGE_RE, &mut suspected),
-        ] {
-            for (name, r) in charges_in(re, s, abs) {
-                for &i in who {
-                    if let Some(list) = store.get_mut(i) {
-                        if !list.iter().any(|(n, _)| *n == name) {
-                            list.push((name.clone(), r.clone()));
-                        }
-                    }
-                }
+        for (k, cue) in CUES.iter().enumerate() {
+            if !cands.may_match(FIRST_CUE + k, ci) {
+                continue;
             }
-        }
-        for cue in CUES.iter() {
             for m in cue.re.find_iter(s) {
                 if cue.negatable && negated(s, m.start()) {
                     continue;
@@ -1258,6 +1276,41 @@ pub(crate) fn gold_procedure(p: &Option<Field<String>>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The literal scan of a reasoning skips only clauses where a pattern cannot match, on
+    /// every committed fixture, and leaves no pattern searched in every clause.
+    #[test]
+    fn reasoning_literals_skip_only_clauses_without_a_match() {
+        assert_eq!(REASONING_LITERALS.always(), 0);
+        let patterns: Vec<&Regex> = std::iter::once(&*COLLECTIVE_RE)
+            .chain(super::CUES.iter().map(|c| &c.re))
+            .collect();
+        let mut texts = vec!["二被告人均系累犯，如实供述，自首；认罪认罚。系未成年人".to_string()];
+        texts.extend(crate::test_support::fixture_texts(&[
+            "tests/fixtures/procuratorate",
+            "tests/fixtures/judgments",
+        ]));
+        let mut matched = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            let clauses = sub_clauses(&text);
+            let cands = REASONING_LITERALS.candidates(&text, &(0..text.len()), &clauses);
+            for (p, re) in patterns.iter().enumerate() {
+                for (ci, c) in clauses.iter().enumerate() {
+                    let want = re.is_match(&text[c.clone()]);
+                    assert!(
+                        cands.may_match(p, ci) || !want,
+                        "{} in {:?}",
+                        re.as_str(),
+                        &text[c.clone()]
+                    );
+                    assert_eq!(cands.is_match(p, re, &text, ci, c), want);
+                    matched += usize::from(want);
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
+    }
 
     fn tags(reasoning: &str, names: &[&str]) -> Vec<Vec<&'static str>> {
         let doc = Document::from_text("t", reasoning);

@@ -1,6 +1,7 @@
 //! Sentencing circumstances (累犯, 自首, 坦白 …) and who asserts, affirms or rejects them.
 
 use crate::document::{Document, Evidence};
+use crate::pattern::PrefixLiterals;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -97,94 +98,8 @@ const CLAIM: usize = 0;
 const REJECT: usize = 1;
 const FIRST_TAG: usize = 2;
 
-/// One literal scan of a passage instead of a search per pattern: each pattern's prefix
-/// literals (every match of the pattern starts with one of them, as `regex-syntax` extracts
-/// them for the regex crate's own prefilters) go into one Aho-Corasick automaton. A sentence
-/// in which none of a pattern's literals occurs cannot match it; one in which an exact
-/// literal (a whole match) occurs does; the others are searched with `is_match` as before.
-struct Literals {
-    ac: Option<aho_corasick::AhoCorasick>,
-    /// Per literal of the automaton: (pattern, whether the literal is a whole match).
-    owners: Vec<Vec<(usize, bool)>>,
-    /// Patterns without a finite set of non-empty prefix literals: always searched.
-    always: u32,
-}
-
-static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
-    let mut lits: Vec<Vec<u8>> = Vec::new();
-    let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
-    let mut always = 0u32;
-    for (i, re) in patterns().enumerate() {
-        let seq = regex_syntax::parse(re.as_str())
-            .ok()
-            .map(|hir| regex_syntax::hir::literal::Extractor::new().extract(&hir));
-        let finite = seq
-            .as_ref()
-            .and_then(|s| s.literals())
-            .filter(|l| !l.is_empty() && l.iter().all(|x| !x.is_empty()));
-        let Some(list) = finite else {
-            always |= 1 << i;
-            continue;
-        };
-        for lit in list {
-            let at = match lits.iter().position(|l| l == lit.as_bytes()) {
-                Some(at) => at,
-                None => {
-                    lits.push(lit.as_bytes().to_vec());
-                    owners.push(Vec::new());
-                    lits.len() - 1
-                }
-            };
-            owners[at].push((i, lit.is_exact()));
-        }
-    }
-    let ac = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::Standard)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&lits)
-        .ok();
-    if ac.is_none() {
-        always = u32::MAX;
-    }
-    Literals { ac, owners, always }
-});
-
-/// Per sentence: the patterns that may match it, and those known to match it.
-struct Candidates {
-    maybe: Vec<u32>,
-    sure: Vec<u32>,
-}
-
-impl Candidates {
-    fn new(text: &str, range: &Range<usize>, sentences: &[Range<usize>]) -> Candidates {
-        let lits = &*LITERALS;
-        let mut maybe = vec![lits.always; sentences.len()];
-        let mut sure = vec![0u32; sentences.len()];
-        if let Some(ac) = &lits.ac {
-            for m in ac.find_overlapping_iter(&text[range.clone()]) {
-                let (start, end) = (range.start + m.start(), range.start + m.end());
-                let si = sentences.partition_point(|s| s.end <= start);
-                let Some(s) = sentences.get(si) else { continue };
-                if end > s.end {
-                    continue;
-                }
-                for &(p, exact) in &lits.owners[m.pattern().as_usize()] {
-                    maybe[si] |= 1 << p;
-                    if exact {
-                        sure[si] |= 1 << p;
-                    }
-                }
-            }
-        }
-        Candidates { maybe, sure }
-    }
-
-    /// Whether pattern `p` (of [`patterns`]) matches in sentence `si`.
-    fn is_match(&self, p: usize, re: &Regex, text: &str, si: usize, s: &Range<usize>) -> bool {
-        let bit = 1u32 << p;
-        self.sure[si] & bit != 0 || (self.maybe[si] & bit != 0 && re.is_match(&text[s.clone()]))
-    }
-}
+/// The prefix literals of [`patterns`], scanned once per passage.
+static LITERALS: LazyLock<PrefixLiterals> = LazyLock::new(|| PrefixLiterals::new(patterns()));
 
 /// Finds circumstances in `range` per person: `names` are the persons of the document;
 /// a sentence naming none of them applies to the one last named (or to all when the
@@ -203,7 +118,7 @@ pub fn find_circumstances(
     };
     // A claim rejected later ("…辩护人提出系自首。经查，…不予采纳。") spans two sentences.
     let sents = sentences(text, range.clone());
-    let cands = Candidates::new(text, &range, &sents);
+    let cands = LITERALS.candidates(text, &range, &sents);
     let finders: Vec<memchr::memmem::Finder> = names
         .iter()
         .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
@@ -372,9 +287,9 @@ mod tests {
     /// every sentence; the masks have a bit per pattern.
     #[test]
     fn every_pattern_has_prefix_literals() {
-        assert!(patterns().count() <= 32);
-        assert!(LITERALS.ac.is_some());
-        assert_eq!(LITERALS.always, 0);
+        assert!(patterns().count() <= 64);
+        assert!(LITERALS.scans());
+        assert_eq!(LITERALS.always(), 0);
     }
 
     /// The literal scan answers as `is_match` on the sentence does, on every committed fixture.
@@ -402,7 +317,7 @@ mod tests {
                 floor(text.len() / 3)..floor(text.len() / 3 * 2),
             ] {
                 let sents = sentences(&text, range.clone());
-                let cands = Candidates::new(&text, &range, &sents);
+                let cands = LITERALS.candidates(&text, &range, &sents);
                 for (p, re) in patterns().enumerate() {
                     for (si, s) in sents.iter().enumerate() {
                         let want = re.is_match(&text[s.clone()]);
