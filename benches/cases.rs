@@ -15,6 +15,11 @@ use wenshu::{Document, Engine};
 
 mod common;
 
+/// The allocator the command line uses, so that the figures are the command line's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 type Texts = Vec<(String, String)>;
 
 fn documents(case: &Texts) -> Vec<Document> {

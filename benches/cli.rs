@@ -20,6 +20,11 @@ use wenshu::Document;
 
 mod common;
 
+/// The allocator the command line uses, so that the figures are the command line's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const REPEAT: usize = 40;
 
 fn bench_cli(c: &mut Criterion) {

@@ -20,6 +20,11 @@ use wenshu::{classify, segment, text::normalize, DocType, Document, Limits};
 
 mod common;
 
+/// The allocator the command line uses, so that the figures are the command line's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Benchmarks `f` over `items` on one core and on all cores.
 fn side_by_side<T: Sync>(
     g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>,

@@ -10,6 +10,11 @@ use std::time::Duration;
 use wenshu::read::read_bytes;
 use wenshu::Limits;
 
+/// The allocator the command line uses, so that the figures are the command line's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// An invented judgment-like text of about `size` bytes in UTF-8.
 fn judgment(size: usize) -> String {
     let head = "某某市某某区人民法院\n刑事判决书\n（2019）某0102刑初123号\n公诉机关某某市某某区人民检察院。\n";

@@ -10,6 +10,11 @@ use std::time::Duration;
 use wenshu::read::pdf::read_pdf;
 use wenshu::Limits;
 
+/// The allocator the command line uses, so that the figures are the command line's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
     let Ok(entries) = std::fs::read_dir(&dir) else {

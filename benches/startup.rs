@@ -11,6 +11,11 @@ use std::time::{Duration, Instant};
 use wenshu::dict::Dictionaries;
 use wenshu::{Document, Engine};
 
+/// The allocator the command line uses, so that the figures are the command line's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Set in the child: run the first calls, print their time in nanoseconds, exit.
 const CHILD: &str = "WENSHU_BENCH_FIRST_CALL";
 

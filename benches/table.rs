@@ -9,7 +9,7 @@
 //! rounds; one-core and all-core rounds alternate so that a noisy neighbour slows both.
 
 use rayon::prelude::*;
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
@@ -22,6 +22,12 @@ use wenshu::{classify, segment, text::normalize, DocType, Document, Engine, Limi
 
 mod common;
 
+/// The allocator counted: the command line's (mimalloc) when that feature is on.
+#[cfg(feature = "mimalloc")]
+static INNER: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[cfg(not(feature = "mimalloc"))]
+static INNER: std::alloc::System = std::alloc::System;
+
 /// Counts live heap bytes and their peak.
 struct Counting;
 
@@ -33,7 +39,7 @@ static PEAK: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
+        let p = unsafe { INNER.alloc(l) };
         if !p.is_null() && COUNTING.load(Relaxed) {
             let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
             PEAK.fetch_max(now, Relaxed);
@@ -41,13 +47,13 @@ unsafe impl GlobalAlloc for Counting {
         p
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
+        unsafe { INNER.dealloc(p, l) };
         if COUNTING.load(Relaxed) {
             LIVE.fetch_sub(l.size(), Relaxed);
         }
     }
     unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, l, new) };
+        let q = unsafe { INNER.realloc(p, l, new) };
         if !q.is_null() && COUNTING.load(Relaxed) {
             if new > l.size() {
                 let now = LIVE.fetch_add(new - l.size(), Relaxed) + new - l.size();
@@ -420,8 +426,13 @@ fn main() {
     // ------------------------------------------------------------------ report
     let nproc = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "Machine: `nproc` = {nproc}, CPU: {}; rayon threads: {threads}.",
-        cpu_model()
+        "Machine: `nproc` = {nproc}, CPU: {}; rayon threads: {threads}; allocator: {}.",
+        cpu_model(),
+        if cfg!(feature = "mimalloc") {
+            "mimalloc (as the command line)"
+        } else {
+            "the system's"
+        }
     );
     println!(
         "Command: `cargo bench --bench table{}`; median of {rounds} rounds per figure, \

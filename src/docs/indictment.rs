@@ -284,6 +284,11 @@ static CITED_INDICTMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the header (organ, title, number), the signature date and the addressee.
 pub(crate) fn read_header(doc: &Document) -> Header {
+    read_header_in(doc, &segment(doc.text(), DocType::Indictment))
+}
+
+/// [`read_header`] with the document's sections as an indictment already found.
+fn read_header_in(doc: &Document, sections: &Sections) -> Header {
     let text = doc.text();
     let mut h = Header::default();
     let window = crate::text::prefix(text, TITLE_WINDOW);
@@ -315,7 +320,6 @@ pub(crate) fn read_header(doc: &Document) -> Header {
             h.body_start = r.end;
         }
     }
-    let sections = segment(text, DocType::Indictment);
     let tail_end = sections
         .get(SectionKind::Appendix)
         .map_or(text.len(), |r| r.start)
@@ -591,9 +595,13 @@ pub fn extract_indictment(doc: &Document) -> Indictment {
             DocType::Indictment
         }
     };
-    let header = read_header(doc);
-    warnings.extend(header.warnings.iter().cloned());
     let sections = segment(text, kind);
+    let header = if kind == DocType::Indictment {
+        read_header_in(doc, &sections)
+    } else {
+        read_header(doc)
+    };
+    warnings.extend(header.warnings.iter().cloned());
     let parties_range = sections
         .get(SectionKind::Parties)
         .unwrap_or(header.body_start..header.body_start);
