@@ -575,7 +575,7 @@ fn extract(ui: &Ui, paths: &[PathBuf], format: ExtractFormat) -> ExitCode {
                 let mut s = if pretty {
                     serde_json::to_string_pretty(&v).unwrap_or_default()
                 } else {
-                    v.to_string()
+                    serde_json::to_string(&v).unwrap_or_default()
                 };
                 s.push('\n');
                 s

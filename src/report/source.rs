@@ -224,21 +224,33 @@ impl Inputs {
             if line.trim().is_empty() {
                 continue;
             }
+            // The two fields straight into strings; the tree of the whole line only to say
+            // what is wrong with a line that does not have them.
+            if let Ok(r) = serde_json::from_str::<CorpusRecord>(line) {
+                return Some(Item::Record {
+                    id: r.id.into_owned(),
+                    text: r.text.into_owned(),
+                });
+            }
             return Some(match serde_json::from_str::<serde_json::Value>(line) {
-                Ok(v) => match (v["id"].as_str(), v["text"].as_str()) {
-                    (Some(id), Some(text)) => Item::Record {
-                        id: id.to_string(),
-                        text: text.to_string(),
-                    },
-                    _ => Self::broken(
-                        at,
-                        "corpus record without string fields \"id\" and \"text\"",
-                    ),
-                },
+                Ok(_) => Self::broken(
+                    at,
+                    "corpus record without string fields \"id\" and \"text\"",
+                ),
                 Err(e) => Self::broken(at, format!("corpus line is not JSON: {e}")),
             });
         }
     }
+}
+
+/// A line of a `.jsonl` corpus: other fields are ignored; strings without escapes are
+/// borrowed from the line.
+#[derive(serde::Deserialize)]
+struct CorpusRecord<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
 }
 
 impl Iterator for Inputs {
