@@ -374,19 +374,12 @@ fn signature_date(doc: &Document, range: Range<usize>) -> (Option<Field<Date>>, 
     let Some(hay) = text.get(range.clone()) else {
         return (None, None);
     };
-    let mut standalone = find_dates(hay).into_iter().filter(|d| {
-        if d.relative {
-            return false;
-        }
-        let before = hay[..d.span.start].chars().next_back();
-        let after = hay[d.span.end..].chars().next();
-        matches!(before, None | Some('\n' | ' ' | '：' | ':'))
-            && matches!(after, None | Some('\n' | ' ' | '（' | '('))
-    });
-    let Some(last) = standalone.next_back() else {
+    // The signature stands at the end: the last lines are read first, the whole range only
+    // when they hold no date standing on its own.
+    let Some((last, offset)) = last_signature_date(hay) else {
         return (None, None);
     };
-    let r = range.start + last.span.start..range.start + last.span.end;
+    let r = range.start + offset + last.span.start..range.start + offset + last.span.end;
     if last.invalid || !last.date.is_full() {
         let w = doc.warning(
             format!("signature date 「{}」 does not exist", &text[r.clone()]),
@@ -395,6 +388,56 @@ fn signature_date(doc: &Document, range: Range<usize>) -> (Option<Field<Date>>, 
         return (None, Some(w));
     }
     (Some(doc.field(last.date, r)), None)
+}
+
+/// [`last_standalone_date`] of `hay`, looked for in its last lines first; with the offset its
+/// span is relative to.
+fn last_signature_date(hay: &str) -> Option<(crate::primitives::DateMatch, usize)> {
+    let tail = tail_start(hay, SIGNATURE_TAIL);
+    last_standalone_date(&hay[tail..])
+        .map(|d| (d, tail))
+        .or_else(|| {
+            (tail > 0)
+                .then(|| last_standalone_date(hay))
+                .flatten()
+                .map(|d| (d, 0))
+        })
+}
+
+/// How many bytes from the end the signature is looked for first.
+const SIGNATURE_TAIL: usize = 600;
+
+/// The start of a line about `n` bytes from the end of `hay` at which the date search may
+/// begin: the line before must not end in a character a date goes on from (a digit, a numeral,
+/// 年 or 月, which a single whitespace may join to the next line), so that no date match
+/// crosses it and the dates found from there are those found from the start. 0 when there is
+/// no such line.
+fn tail_start(hay: &str, n: usize) -> usize {
+    let from = hay.len().saturating_sub(n);
+    let bytes = hay.as_bytes();
+    memchr::memchr_iter(b'\n', &bytes[from..])
+        .map(|i| from + i)
+        .find(|&nl| {
+            let before = hay[..nl].chars().next_back();
+            !before.is_some_and(|c| {
+                c.is_ascii_digit() || "〇○零一二三四五六七八九十廿卅年月".contains(c)
+            })
+        })
+        .map_or(0, |nl| nl + 1)
+}
+
+/// The last date of `hay` standing on its own: nothing but a line break, a blank or a colon
+/// before it, nothing but a line break, a blank or an opening bracket after it.
+fn last_standalone_date(hay: &str) -> Option<crate::primitives::DateMatch> {
+    find_dates(hay).into_iter().rev().find(|d| {
+        if d.relative {
+            return false;
+        }
+        let before = hay[..d.span.start].chars().next_back();
+        let after = hay[d.span.end..].chars().next();
+        matches!(before, None | Some('\n' | ' ' | '：' | ':'))
+            && matches!(after, None | Some('\n' | ' ' | '（' | '('))
+    })
 }
 
 static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -743,7 +786,17 @@ static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
     let trimmed = clause.trim_start();
-    let mut rest = &trimmed[LIST_NUMBER_RE.find(trimmed).map_or(0, |m| m.end())..];
+    // Most clauses open with no list number: the first character tells.
+    let numbered = trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十（(".contains(c));
+    let number_end = if numbered {
+        LIST_NUMBER_RE.find(trimmed).map_or(0, |m| m.end())
+    } else {
+        0
+    };
+    let mut rest = &trimmed[number_end..];
     loop {
         for w in ["被告人", "犯罪嫌疑人", "对", "其中", "、", "和", "及", "与"] {
             if let Some(r) = rest.strip_prefix(w) {
@@ -1284,6 +1337,36 @@ pub(crate) fn gold_procedure(p: &Option<Field<String>>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Looking at the last lines first finds the date a search of the whole text finds, on
+    /// every committed fixture and on dates run over a line break.
+    #[test]
+    fn signature_dates_from_the_tail_are_those_of_the_whole_text() {
+        let mut texts: Vec<String> = crate::test_support::fixture_texts(&[
+            "tests/fixtures/procuratorate",
+            "tests/fixtures/judgments",
+        ]);
+        let filler = "本案事实清楚。\n".repeat(60);
+        for tail in [
+            "2023年\n5月6日",
+            "二〇二三年五\n月六日",
+            "2023\n年5月6日",
+            "2023.5.6\n",
+            "同年\n5月6日",
+        ] {
+            texts.push(format!("{filler}签名\n2021年3月4日\n{filler}{tail}"));
+        }
+        let mut found = 0;
+        for text in &texts {
+            let text = crate::text::normalize(text).text;
+            let want = last_standalone_date(&text).map(|d| (d.span, d.date));
+            let got = last_signature_date(&text)
+                .map(|(d, at)| (d.span.start + at..d.span.end + at, d.date));
+            assert_eq!(got, want, "{}", crate::text::prefix(&text, 60));
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 50, "{found}");
+    }
 
     /// The literal scan of a reasoning skips only clauses where a pattern cannot match, on
     /// every committed fixture, and leaves no pattern searched in every clause.
