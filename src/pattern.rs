@@ -265,6 +265,7 @@ impl Candidates {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::LazyLock;
 
     /// What an Aho-Corasick automaton in leftmost-longest mode finds.
     fn automaton_matches(names: &[&str], hay: &str) -> Vec<Range<usize>> {
@@ -295,6 +296,35 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The literal scan answers as a search of each piece does, with literals that are
+        /// prefixes of others, overlap others or cross the end of a piece.
+        #[test]
+        fn candidates_answer_as_searching_each_piece(hay in "[甲乙丙丁，]{0,40}") {
+            static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+                ["甲乙", "甲乙丙", "乙丙", "丙+丁", "甲|丁丁", "乙[丙丁]{2}", "丁甲乙丙丁"]
+                    .iter()
+                    .map(|p| re(p))
+                    .collect()
+            });
+            static LITERALS: LazyLock<PrefixLiterals> =
+                LazyLock::new(|| PrefixLiterals::new(PATTERNS.iter()));
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            for (i, _) in hay.match_indices('，') {
+                pieces.push(start..i);
+                start = i + '，'.len_utf8();
+            }
+            pieces.push(start..hay.len());
+            let cands = LITERALS.candidates(&hay, &(0..hay.len()), &pieces);
+            for (p, re) in PATTERNS.iter().enumerate() {
+                for (pi, piece) in pieces.iter().enumerate() {
+                    let want = re.is_match(&hay[piece.clone()]);
+                    proptest::prop_assert_eq!(cands.is_match(p, re, &hay, pi, piece), want);
+                    proptest::prop_assert!(cands.may_match(p, pi) || !want);
+                }
+            }
+        }
+
         /// The per-name searchers find exactly what the automaton finds.
         #[test]
         fn names_match_as_the_automaton_does(
