@@ -454,15 +454,17 @@ fn listed_identity(
     let name = s.name.value.as_str();
     for (at, _) in hay.match_indices(name) {
         let mut after = at + name.len();
-        // `犯罪嫌疑人张某（曾用名张某某），男，…`: a bracket of aliases only stands between the
-        // name and the identity clause.
+        // `犯罪嫌疑人张某（曾用名张某某），男，…` or `貌某（MAUNG AUNG），男，…`: a bracket that
+        // holds no identity (aliases, a name in another script) stands between the name and
+        // the identity clause.
         if let Some(open) = ['（', '(']
             .into_iter()
             .find(|&c| hay[after..].starts_with(c))
         {
             let inner_start = after + open.len_utf8();
             if let Some(close) = hay[inner_start..].find(['）', ')']) {
-                if ALIAS_TOKEN.is_match(hay[inner_start..inner_start + close].trim()) {
+                let bracket = hay[inner_start..inner_start + close].trim();
+                if ALIAS_TOKEN.is_match(bracket) || !opens_identity(bracket) {
                     let close_len = hay[inner_start + close..]
                         .chars()
                         .next()
@@ -487,14 +489,17 @@ fn listed_identity(
             }
             _ => continue,
         };
-        let first = inner.split(['，', ',']).next().unwrap_or("").trim();
-        let identity =
-            GENDER_TOKEN.is_match(first) || first.contains("出生") || ID_TOKEN.is_match(first);
-        if identity {
+        if opens_identity(inner) {
             read_identity(doc, body.start + inner_start, inner, s, warnings);
             return;
         }
     }
+}
+
+/// Whether a clause opens with an identity part: gender, birth or an ID number.
+fn opens_identity(clause: &str) -> bool {
+    let first = clause.split(['，', ',']).next().unwrap_or("").trim();
+    GENDER_TOKEN.is_match(first) || first.contains("出生") || ID_TOKEN.is_match(first)
 }
 
 /// Reads `性别男，出生日期1985年3月12日，公民身份号码…` inside a suspect's brackets.
@@ -857,6 +862,21 @@ mod tests {
             "2023-02-01"
         );
         assert_eq!(a.date.as_ref().unwrap().value.to_string(), "2023-02-07");
+    }
+
+    #[test]
+    fn a_name_in_another_script_stands_between_the_name_and_the_identity() {
+        let t = "某市人民检察院\n批准逮捕决定书\n某检刑批捕〔2022〕5号\n某市公安局：\n你局于2022年3月1日以某公（刑）提捕字〔2022〕9号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某、乙某涉嫌走私罪一案，经本院审查认为：\n犯罪嫌疑人甲某，女，1991年4月5日出生，汉族；\n犯罪嫌疑人乙某（NGUYEN VAN AN），男，1993年7月8日出生，越南社会主义共和国国籍，护照号码C1234567；\n二犯罪嫌疑人涉嫌走私罪，决定批准逮捕犯罪嫌疑人甲某、乙某。\n2022年3月6日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        let second = &a.suspects[1];
+        assert_eq!(second.name.value, "乙某");
+        assert_eq!(second.gender.as_ref().unwrap().value, "男");
+        assert_eq!(
+            second.birth_date.as_ref().unwrap().value.to_string(),
+            "1993-07-08"
+        );
+        assert!(second.id_number.is_none());
     }
 
     #[test]
