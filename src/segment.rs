@@ -97,7 +97,7 @@ static COURT: LazyLock<Vec<Marker>> = LazyLock::new(|| {
     vec![
         m(
             Parties,
-            r"(?:^|[\n 。])((?:原审)?(?:公诉机关|抗诉机关|自诉人|附带民事诉讼原告人|上诉人|被告人|罪犯|申请人|被申请人))",
+            r"(?:^|[\n 。])((?:原审)?(?:公诉机关|抗诉机关|自诉人|附带民事诉讼原告人|上诉人|被告单位|被告人|罪犯|申请人|被申请人))",
             false,
         ),
         m(
@@ -145,7 +145,7 @@ static PROCURATORATE: LazyLock<Vec<Marker>> = LazyLock::new(|| {
     vec![
         m(
             Parties,
-            r"(?:^|[\n 。：:])(?:被告人|犯罪嫌疑人|被不起诉人)",
+            r"(?:^|[\n 。：:])(?:被告单位|被告人|犯罪嫌疑单位|犯罪嫌疑人|被不起诉人)",
             false,
         ),
         m(

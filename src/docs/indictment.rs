@@ -798,10 +798,22 @@ fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
     };
     let mut rest = &trimmed[number_end..];
     loop {
-        for w in ["被告人", "犯罪嫌疑人", "对", "其中", "、", "和", "及", "与"] {
-            if let Some(r) = rest.strip_prefix(w) {
-                rest = r;
-            }
+        // Roles and joining words, in any order (`及被告人…`, `被告单位…`).
+        while let Some(r) = [
+            "被告单位",
+            "被告人",
+            "犯罪嫌疑人",
+            "对",
+            "其中",
+            "、",
+            "和",
+            "及",
+            "与",
+        ]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        {
+            rest = r;
         }
         let Some(m) = ac.find(rest) else { break };
         if m.start() != 0 {

@@ -87,9 +87,16 @@ static PERSON_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A unit prosecuted (单位犯罪): its name runs to the first comma; its 诉讼代表人 is no party.
+static UNIT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"(?:^|[\n 。；])(被告单位|犯罪嫌疑单位)([^\s，,（(：:。；、]{2,40}?)(?:[（(]([^）)]{0,40})[）)])?[，,。]",
+    )
+});
+
 static NEXT_ROLE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:^|[\n 。])(?:指定)?(?:辩护人|诉讼代理人|法定代理人|委托代理人|被害人|附带民事诉讼原告人|公诉机关|原公诉机关)",
+        r"(?:^|[\n 。])(?:指定)?(?:辩护人|诉讼代理人|诉讼代表人|法定代理人|委托代理人|被害人|附带民事诉讼原告人|公诉机关|原公诉机关)",
     )
 });
 
@@ -177,7 +184,12 @@ pub fn find_parties(
 ) -> Vec<Party> {
     let text = doc.text();
     let hay = &text[range.clone()];
-    let starts: Vec<_> = PERSON_RE.captures_iter(hay).collect();
+    // Persons and units, in the order they stand.
+    let mut starts: Vec<_> = PERSON_RE
+        .captures_iter(hay)
+        .chain(UNIT_RE.captures_iter(hay))
+        .collect();
+    starts.sort_by_key(|c| c.get(1).map_or(0, |m| m.start()));
     let mut parties: Vec<Party> = Vec::new();
     // Names already taken: a set, not a scan of `parties` (quadratic with many paragraphs).
     let mut seen: HashSet<&str> = HashSet::new();
