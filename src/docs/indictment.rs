@@ -798,8 +798,7 @@ fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
     };
     let mut rest = &trimmed[number_end..];
     loop {
-        // Roles and joining words, in any order (`及被告人…`, `被告单位…`).
-        while let Some(r) = [
+        for w in [
             "被告单位",
             "被告人",
             "犯罪嫌疑人",
@@ -809,11 +808,10 @@ fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
             "和",
             "及",
             "与",
-        ]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        {
-            rest = r;
+        ] {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r;
+            }
         }
         let Some(m) = ac.find(rest) else { break };
         if m.start() != 0 {
