@@ -724,7 +724,7 @@ static COURT_ADDRESSED_RE: LazyLock<Regex> =
 /// are recognised by their heads; the column of charges may be missing.
 static TABLE_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:(?:序号|编号)[ \n]+)?被告人(?:姓名)?[ \n]+(?:罪名[ \n]+)?(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \n]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
+        r"(?:(?:序号|编号)[ \n]+)?(?:被告单位[/／、]?)?被告人(?:姓名)?[ \n]+(?:罪名[ \n]+)?(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \n]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
     )
 });
 
@@ -739,6 +739,14 @@ struct TableRow {
     recommendation: Option<SentencingRecommendation>,
 }
 
+/// Whether a table cell names a unit defendant (`某某有限公司`).
+fn is_unit_name(name: &str) -> bool {
+    (4..=40).contains(&name.chars().count())
+        && ["公司", "厂", "企业", "合作社", "中心", "商行", "店"]
+            .iter()
+            .any(|e| name.ends_with(e))
+}
+
 /// The rows of a recommendation table in `range`, if there is one.
 fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     let text = doc.text();
@@ -750,7 +758,7 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     };
     let heads: Vec<&str> = head.as_str().split_whitespace().collect();
     let columns = heads.len();
-    let Some(name_col) = heads.iter().position(|h| h.starts_with("被告人")) else {
+    let Some(name_col) = heads.iter().position(|h| h.contains("被告人")) else {
         return Vec::new();
     };
     // Without a column of charges, each defendant's charges are read from the prose.
@@ -793,7 +801,7 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         };
         let n = &text[name.clone()];
         let p = &text[penalty.clone()];
-        let plausible = (2..=6).contains(&n.chars().count())
+        let plausible = ((2..=6).contains(&n.chars().count()) || is_unit_name(n))
             && is_person_name(n)
             && !n.contains(['，', '。', '：']);
         if !plausible || !(PRINCIPAL_RE.is_match(p) || p.contains("罚金")) {
@@ -1766,6 +1774,16 @@ mod tests {
                 (Some("乙某".into()), Some(12))
             ]
         );
+    }
+
+    #[test]
+    fn a_table_with_a_unit_defendant() {
+        let t = "某市人民检察院\n量刑建议书\n某检量建〔2023〕8号\n某市人民法院：\n本院提起公诉的被告单位某某科技有限公司、被告人甲某某虚开发票一案，提出量刑建议如下表：\n序号\t被告单位/被告人\t罪名\t量刑情节\t量刑建议\n1\t某某科技有限公司\t虚开发票罪\t认罪认罚\t判处罚金人民币五万元\n2\t甲某某\t虚开发票罪\t坦白\t有期徒刑一年，缓刑二年\n此致\n某市人民法院\n2023年5月6日";
+        let doc = Document::from_text("t", t);
+        let rows = table_rows(&doc, 0..doc.text().len());
+        let names: Vec<&str> = rows.iter().map(|r| r.name.value.as_str()).collect();
+        assert_eq!(names, ["某某科技有限公司", "甲某某"]);
+        assert_eq!(rows[0].charges[0].name.value, "虚开发票罪");
     }
 
     #[test]
