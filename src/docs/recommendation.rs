@@ -347,6 +347,10 @@ static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A clause that recounts an earlier sentence (a prior record), not a proposal.
+static PRIOR_SENTENCE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"曾(?:因|于|经|被)[^，。；]*?(?:判处|判决)|刑满释放"));
+
 /// A heading that announces proposals on the following lines.
 static HEADING_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"(?:建议|量刑建议)(?:如下)?[：:]\s*$"));
@@ -489,6 +493,10 @@ pub fn parse_recommendation_in(
             if !SENTENCING_WORD_RE.is_match(c) && !c.contains("量刑建议") {
                 continue;
             }
+            // `曾因犯盗窃罪于…被判处有期徒刑二年`: an earlier sentence, no proposal.
+            if PRIOR_SENTENCE_RE.is_match(c) {
+                continue;
+            }
             parse_clause(
                 doc,
                 abs + clause.start,
@@ -498,11 +506,15 @@ pub fn parse_recommendation_in(
                 warnings,
             );
         }
-        if let [only] = item_names.as_slice() {
-            if !only.value.is_empty() {
-                for (name, _) in out[before..].iter_mut().filter(|(n, _)| n.is_none()) {
-                    *name = Some(only.clone());
-                }
+        // Under a heading naming its defendant (`一、被告人甲`), a proposal that names nobody is
+        // the heading's, whoever else the item mentions (`甲伙同被告人乙…`).
+        let holder = owner.as_ref().or(match item_names.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        });
+        if let Some(only) = holder.filter(|o| !o.value.is_empty()) {
+            for (name, _) in out[before..].iter_mut().filter(|(n, _)| n.is_none()) {
+                *name = Some(only.clone());
             }
         }
         proposing = out.len() > before;
@@ -889,6 +901,11 @@ fn known_names(doc: &Document) -> Vec<String> {
         let mut items: Vec<(usize, &str)> = Vec::new();
         let mut at = list.start();
         for n in names_part.split('、').filter(|n| !n.is_empty()) {
+            // `被告人甲犯诈骗罪、信用卡诈骗罪`: the list of charges after 犯 is no list of names.
+            if let Some(i) = n.find('犯').filter(|&i| i > 0 && n.ends_with('罪')) {
+                items.push((at, &n[..i]));
+                break;
+            }
             items.push((at, n));
             at += n.len() + '、'.len_utf8();
         }
@@ -1719,6 +1736,33 @@ mod tests {
                     Some("管制".into()),
                     Some(6),
                     None,
+                    vec![]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_section_with_a_prior_sentence_and_an_accomplice_named_in_an_item() {
+        let t = "某区人民检察院\n量刑建议书\n某检刑建〔2022〕4号\n某区人民法院：\n本院以某检刑诉〔2022〕12号起诉书指控被告人甲某犯盗窃罪、诈骗罪，被告人乙某某犯盗窃罪一案，提出量刑建议如下：\n一、被告人甲某\n1.盗窃罪。被告人甲某伙同被告人乙某某窃取财物，数额较大。建议判处有期徒刑十个月，并处罚金人民币五千元。\n2.诈骗罪。被告人甲某骗取他人钱款，数额较大。建议判处有期徒刑一年，并处罚金人民币一万元。\n3.被告人甲某曾因犯抢夺罪于2017年5月被判处有期徒刑三年，2020年1月刑满释放，系累犯，应当从重处罚。\n4.数罪并罚，建议决定执行有期徒刑一年八个月，并处罚金人民币一万五千元。\n二、被告人乙某某\n犯盗窃罪，系从犯。建议判处拘役五个月，并处罚金人民币二千元。\n此致\n某区人民法院\n2022年6月1日";
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            proposed(t),
+            [
+                (
+                    "甲某".into(),
+                    s(&["盗窃罪", "诈骗罪"]),
+                    Some("有期徒刑".into()),
+                    Some(20),
+                    Some(15000.0),
+                    vec![("盗窃罪".into(), Some(10)), ("诈骗罪".into(), Some(12))]
+                ),
+                (
+                    "乙某某".into(),
+                    s(&["盗窃罪"]),
+                    Some("拘役".into()),
+                    Some(5),
+                    Some(2000.0),
                     vec![]
                 ),
             ]
