@@ -432,7 +432,11 @@ pub fn parse_recommendation_in(
             continue;
         }
         let abs = range.start + sentence.start;
-        let new_paragraph = sentence.start == 0 || hay[..sentence.start].ends_with('\n');
+        // A numbered item after a blank opens a paragraph too: a document joined onto one
+        // line keeps its paragraphs apart with blanks.
+        let new_paragraph = sentence.start == 0
+            || hay[..sentence.start].ends_with('\n')
+            || (s.starts_with([' ', '\u{3000}']) && LIST_ITEM_RE.is_match(s));
         let continued = std::mem::take(&mut proposing)
             && !new_paragraph
             && s.contains("判处")
@@ -971,6 +975,15 @@ fn sentences(hay: &str) -> Vec<Range<usize>> {
                 out.push(start..i + c.len_utf8());
             }
             start = i + c.len_utf8();
+        } else if (c == ' ' || c == '\u{3000}')
+            && i > start
+            && LIST_ITEM_RE.is_match(&hay[i..])
+            && hay[start..i].trim_end().ends_with(['：', ':', '；', ';'])
+        {
+            // A document joined onto one line: a numbered item after a blank, following a
+            // heading's colon or an item's semicolon, starts a sentence (and a paragraph).
+            out.push(start..i);
+            start = i;
         }
     }
     if start < hay.len() {
@@ -1767,6 +1780,18 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn items_of_a_document_joined_onto_one_line() {
+        let t = "某区人民检察院 量刑建议书 某检刑建〔2023〕2号 某区人民法院： 被告人甲某、乙某某涉嫌生产、销售伪劣产品罪一案，二被告人均认罪认罚，提出量刑建议如下： 一、被告人甲某销售伪劣产品，系主犯。建议判处有期徒刑一年至一年六个月，并处销售金额百分之五十以上一倍以下的罚金。 二、被告人乙某某系从犯。建议判处拘役四个月，缓刑六个月，并处罚金人民币三万元。 此致 某区人民法院 2023年1月1日";
+        let got = proposed(t);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["甲某", "乙某某"]);
+        assert_eq!(got[0].2.as_deref(), Some("有期徒刑"));
+        assert_eq!(got[0].3, Some(18));
+        assert_eq!(got[1].2.as_deref(), Some("拘役"));
+        assert_eq!(got[1].4, Some(30000.0));
     }
 
     #[test]
