@@ -86,6 +86,7 @@ fn held_back_sets_per_field_accuracy() {
         "tests/fixtures/heldback-2",
         "tests/fixtures/heldback-3",
         "tests/fixtures/heldback-4",
+        "tests/fixtures/heldback-5",
     ] {
         let report = score_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join(set));
         eprintln!("command: cargo run --release -- eval --gold {set}");
