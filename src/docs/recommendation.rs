@@ -426,17 +426,41 @@ pub fn parse_recommendation_in(
     let mut owner: Option<Field<String>> = None;
     // `（一）盗窃罪。…建议判处…`: the charge the item's proposal is for.
     let mut item_charge: Option<Charge> = None;
-    for sentence in sentences(hay) {
+    let sents = sentences(hay);
+    // A numbered item after a blank opens a paragraph too: a document joined onto one line
+    // keeps its paragraphs apart with blanks.
+    let opens: Vec<bool> = sents
+        .iter()
+        .map(|r| {
+            let s = &hay[r.clone()];
+            r.start == 0
+                || hay[..r.start].ends_with('\n')
+                || (s.starts_with([' ', '\u{3000}']) && LIST_ITEM_RE.is_match(s))
+        })
+        .collect();
+    // Each sentence's paragraph: from the sentence that opened it to the next opening.
+    let mut paragraphs: Vec<Range<usize>> = vec![0..0; sents.len()];
+    let mut end = hay.len();
+    for k in (0..sents.len()).rev() {
+        paragraphs[k].end = end;
+        if opens[k] {
+            end = sents[k].start;
+        }
+    }
+    let mut start = 0;
+    for k in 0..sents.len() {
+        if opens[k] {
+            start = sents[k].start;
+        }
+        paragraphs[k].start = start;
+    }
+    for (k, sentence) in sents.iter().cloned().enumerate() {
         let s = &hay[sentence.clone()];
         if s.trim().is_empty() {
             continue;
         }
         let abs = range.start + sentence.start;
-        // A numbered item after a blank opens a paragraph too: a document joined onto one
-        // line keeps its paragraphs apart with blanks.
-        let new_paragraph = sentence.start == 0
-            || hay[..sentence.start].ends_with('\n')
-            || (s.starts_with([' ', '\u{3000}']) && LIST_ITEM_RE.is_match(s));
+        let new_paragraph = opens[k];
         let continued = std::mem::take(&mut proposing)
             && !new_paragraph
             && s.contains("判处")
@@ -475,13 +499,7 @@ pub fn parse_recommendation_in(
         }
         // In a paragraph that proposes with 建议, its other sentences (法定刑, 量刑起点,
         // 基准刑 of a reasoned item) are no proposals, though they name penalties.
-        let paragraph = {
-            let start = hay[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-            let end = hay[sentence.start..]
-                .find('\n')
-                .map_or(hay.len(), |i| sentence.start + i);
-            start..end
-        };
+        let paragraph = paragraphs[k].clone();
         let explicit_elsewhere =
             listing && !is_recommendation(s) && is_recommendation(&hay[paragraph]);
         let candidate = LIST_ITEM_RE.is_match(s) || PRINCIPAL_RE.is_match(s);
