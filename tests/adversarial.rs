@@ -265,8 +265,15 @@ fn a_million_defendant_paragraphs_extract_in_linear_time() {
     for (sep, distinct) in [("\n", false), ("", false), (" ", true), ("", true)] {
         // Distinct names make a party each: fewer of them keep the test quick in debug builds.
         let n = if distinct { 10_000 } else { 25_000 };
-        let (_, small) = run(n, sep, distinct);
-        let (_, large) = run(4 * n, sep, distinct);
+        // The fastest of three runs each: the other tests of this file run beside it, and a
+        // neighbour's burst must not read as a quadratic cost.
+        let fastest = |n: usize| {
+            (0..3)
+                .map(|_| run(n, sep, distinct).1)
+                .min()
+                .unwrap_or_default()
+        };
+        let (small, large) = (fastest(n), fastest(4 * n));
         let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
         assert!(
             ratio < 10.0,
