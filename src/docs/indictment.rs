@@ -408,9 +408,8 @@ fn last_signature_date(hay: &str) -> Option<(crate::primitives::DateMatch, usize
 const SIGNATURE_TAIL: usize = 600;
 
 /// The start of a line about `n` bytes from the end of `hay` at which the date search may
-/// begin: the line before must not end in a character a date goes on from (a digit, a numeral,
-/// 年 or 月, which a single whitespace may join to the next line), so that no date match
-/// crosses it and the dates found from there are those found from the start. 0 when there is
+/// begin: the line before must not end in a character a date goes on from
+/// ([`crate::primitives::date_goes_on_after`]), so that no date match crosses it and the dates found from there are those found from the start. 0 when there is
 /// no such line.
 fn tail_start(hay: &str, n: usize) -> usize {
     let from = hay.len().saturating_sub(n);
@@ -419,9 +418,7 @@ fn tail_start(hay: &str, n: usize) -> usize {
         .map(|i| from + i)
         .find(|&nl| {
             let before = hay[..nl].chars().next_back();
-            !before.is_some_and(|c| {
-                c.is_ascii_digit() || "〇○零一二三四五六七八九十廿卅年月".contains(c)
-            })
+            !before.is_some_and(crate::primitives::date_goes_on_after)
         })
         .map_or(0, |nl| nl + 1)
 }

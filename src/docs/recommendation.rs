@@ -995,8 +995,8 @@ fn sentences(hay: &str) -> Vec<Range<usize>> {
             start = i + c.len_utf8();
         } else if (c == ' ' || c == '\u{3000}')
             && i > start
-            && LIST_ITEM_RE.is_match(&hay[i..])
             && hay[start..i].trim_end().ends_with(['：', ':', '；', ';'])
+            && LIST_ITEM_RE.is_match(&hay[i..])
         {
             // A document joined onto one line: a numbered item after a blank, following a
             // heading's colon or an item's semicolon, starts a sentence (and a paragraph).

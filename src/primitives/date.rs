@@ -154,6 +154,13 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Whether a [`DATE_RE`] match may go on from `c` across one whitespace character (a line
+/// break among them): `c` is a digit, a Chinese numeral, 年 or 月, the only parts the pattern
+/// follows with `\s?`. A line break after any other character is a point no date crosses.
+pub(crate) fn date_goes_on_after(c: char) -> bool {
+    c.is_ascii_digit() || CN.contains(c) || c == '年' || c == '月'
+}
+
 /// A group of a [`DATE_RE`] match.
 #[derive(Debug, Clone, PartialEq)]
 struct Group<'h> {

@@ -12,6 +12,7 @@ mod term;
 
 pub use case_number::{find_case_number, find_document_numbers, number_key, CaseNumber};
 pub use citation::{find_articles, Article};
+pub(crate) use date::date_goes_on_after;
 pub use date::{find_dates, find_dates_from, parse_date, Date, DateMatch};
 pub use id_number::{check_char, parse_id_number, IdNumber};
 pub use money::{find_money, parse_money, MoneyMatch};
