@@ -621,7 +621,7 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
     // A refusal may name the charge only to deny it: `其行为不构成诈骗罪`.
     if suspects.iter().any(|s| s.charge.is_none()) {
         if let Some(c) = NOT_CONSTITUTE_RE.captures(hay) {
-            if let Some(list) = c.get(1) {
+            if let Some(list) = c.get(1).or_else(|| c.get(2)) {
                 let r = body.start + list.start()..body.start + list.end();
                 for s in suspects.iter_mut().filter(|s| s.charge.is_none()) {
                     set_charge(doc, s, list.as_str(), r.clone());
@@ -647,8 +647,12 @@ fn clause_start(head: &str) -> usize {
     0
 }
 
-static NOT_CONSTITUTE_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"不构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$)"));
+/// A charge denied: `不构成诈骗罪`, `不符合…规定的妨害公务罪的构成要件`.
+static NOT_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"不构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$)|不(?:符合|具备)[^。；;]{0,80}?规定的([\p{Han}、]{2,40}?罪)的(?:犯罪)?构成要件",
+    )
+});
 
 /// Adds the charges of another statement about the suspect (`涉嫌甲罪；…甲、乙…涉嫌乙罪`):
 /// the charge as written becomes the charges joined by `、`.
@@ -1112,6 +1116,17 @@ mod tests {
         });
         // `违反监视居住规定` names the rules of a measure, not a measure.
         assert_eq!(custody, ["指定居所监视居住", "刑事拘留"]);
+    }
+
+    #[test]
+    fn a_refusal_names_the_charge_whose_elements_are_not_met() {
+        let t = "某区人民检察院\n不批准逮捕决定书\n某检不捕〔2024〕2号\n某区公安分局：\n你局于2024年1月3日以某公（刑）提捕字〔2024〕5号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某一案，经本院审查认为：犯罪嫌疑人甲某（男，1990年5月6日出生）虽与民警发生争执，但未实施暴力，不符合《中华人民共和国刑法》第二百七十七条第一款规定的妨害公务罪的构成要件，其行为不构成犯罪。依据《中华人民共和国刑事诉讼法》第九十条的规定，决定不批准逮捕犯罪嫌疑人甲某。\n2024年1月9日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRefusal);
+        assert_eq!(
+            a.suspects[0].charge.as_ref().map(|c| c.value.as_str()),
+            Some("妨害公务罪")
+        );
     }
 
     #[test]

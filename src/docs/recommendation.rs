@@ -321,10 +321,16 @@ static NAME_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A case title: `被告人甲、乙盗窃、诈骗一案`.
+/// A case title, from its first role word to 一案: `被告人甲、乙盗窃、诈骗一案`,
+/// `被告单位甲公司、被告人乙滥伐林木、非法占用农用地，被告人丙滥伐林木一案`.
 static CASE_TITLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"(?:被告人|犯罪嫌疑人)([^\s，,。；：:（(）)“”]{2,60}?)一案")
+    crate::pattern::re(
+        r"(?:被告单位|被告人|犯罪嫌疑单位|犯罪嫌疑人)[^\s。；;：:（(）)“”]{2,300}?一案",
+    )
 });
+
+/// The role words that open a defendant's name in a case title.
+const TITLE_ROLES: &[&str] = &["被告单位", "犯罪嫌疑单位", "被告人", "犯罪嫌疑人"];
 
 /// A name right before the penalty proposed for it (`被告人刘涛十个月以上…`).
 static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -333,10 +339,11 @@ static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A line that only names the defendant the items below it are about: `一、被告人甲`.
+/// A line that only names the defendant the items below it are about: `一、被告人甲`,
+/// `二、被告单位某公司`.
 static OWNER_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?(?:对)?(?:被告人)?([^\s，,、。；：:（(）)]{1,12}?)[：:]?\s*$",
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?(?:对)?(被告单位|被告人)?([^\s，,、。；：:（(）)]{1,40}?)[：:]?\s*$",
     )
 });
 
@@ -374,6 +381,11 @@ static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 static SHARE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(r"(?:以|犯)([\p{Han}、]{2,40}?罪)[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)")
 });
+
+/// A clause that opens with the one charge it proposes for, whatever stands between
+/// (`犯甲罪，触犯…第X条，建议判处…`).
+static CLAUSE_CHARGE_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"^\s?(?:以|犯)([\p{Han}、]{2,40}?罪)[，,]"));
 
 /// The combined sentence of several charges.
 static COMBINED_RE: LazyLock<Regex> =
@@ -426,6 +438,9 @@ pub fn parse_recommendation_in(
     let mut owner: Option<Field<String>> = None;
     // `（一）盗窃罪。…建议判处…`: the charge the item's proposal is for.
     let mut item_charge: Option<Charge> = None;
+    // `（一）被告人甲因…纠集乙、丙…`: the one defendant an item opens with is whom its
+    // proposal that names nobody is for, whoever else the item mentions.
+    let mut subject: Option<Field<String>> = None;
     let sents = sentences(hay);
     // A numbered item after a blank opens a paragraph too: a document joined onto one line
     // keeps its paragraphs apart with blanks.
@@ -467,12 +482,16 @@ pub fn parse_recommendation_in(
             && PRINCIPAL_RE.is_match(s);
         if new_paragraph {
             item_names.clear();
+            subject = matcher
+                .as_ref()
+                .and_then(|m| item_subject(s, m))
+                .map(|r| doc.field(s[r.clone()].to_string(), abs + r.start..abs + r.end));
             item_charge = ITEM_CHARGE_RE
                 .captures(s)
                 .and_then(|c| c.get(1))
                 .filter(|m| is_charge_name(m.as_str()))
                 .map(|m| Charge::read(doc, m.as_str().to_string(), abs + m.start()..abs + m.end()));
-            if let Some(m) = OWNER_HEADING_RE.captures(s).and_then(|c| c.get(1)) {
+            if let Some(m) = OWNER_HEADING_RE.captures(s).and_then(|c| c.get(2)) {
                 if names.contains(&m.as_str()) {
                     owner = Some(doc.field(m.as_str().to_string(), abs + m.start()..abs + m.end()));
                     continue;
@@ -508,7 +527,7 @@ pub fn parse_recommendation_in(
         if !item && !continued && !is_recommendation(s) {
             continue;
         }
-        let before = out.len();
+        let mut before = out.len();
         let combined = COMBINED_RE.is_match(s);
         for clause in clauses(s, combined) {
             let c = &s[clause.clone()];
@@ -519,6 +538,7 @@ pub fn parse_recommendation_in(
             if PRIOR_SENTENCE_RE.is_match(c) {
                 continue;
             }
+            let clause_before = out.len();
             parse_clause(
                 doc,
                 abs + clause.start,
@@ -527,30 +547,67 @@ pub fn parse_recommendation_in(
                 &mut out,
                 warnings,
             );
+            // The item's charge is for its proposal, in whichever sentence of the item it
+            // comes; each clause may be one charge's share (`犯甲罪，…建议判处…；犯乙罪，…`).
+            let charge = if out.len() > clause_before {
+                item_charge.take()
+            } else {
+                None
+            };
+            let dropped = gather_shares(
+                doc,
+                abs + clause.start,
+                c,
+                clause_before,
+                charge,
+                &mut shares,
+                &mut out,
+            );
+            // The shares folded into the combined sentence leave `out`.
+            before -= dropped.iter().filter(|&&i| i < before).count();
         }
         // Under a heading naming its defendant (`一、被告人甲`), a proposal that names nobody is
         // the heading's, whoever else the item mentions (`甲伙同被告人乙…`).
-        let holder = owner.as_ref().or(match item_names.as_slice() {
-            [only] => Some(only),
-            _ => None,
-        });
+        let holder = owner
+            .as_ref()
+            .or(subject.as_ref())
+            .or(match item_names.as_slice() {
+                [only] => Some(only),
+                _ => None,
+            });
         if let Some(only) = holder.filter(|o| !o.value.is_empty()) {
             for (name, _) in out[before..].iter_mut().filter(|(n, _)| n.is_none()) {
                 *name = Some(only.clone());
             }
         }
         proposing = out.len() > before;
-        // The item's charge is for its proposal, in whichever sentence of the item it comes.
-        let charge = if proposing { item_charge.take() } else { None };
-        gather_shares(doc, abs, s, before, charge, &mut shares, &mut out);
     }
     out
+}
+
+/// The one defendant a numbered item opens with (`（一）被告人甲因…`), not a group
+/// (`一、被告人甲、乙…`).
+fn item_subject(s: &str, matcher: &NameMatcher) -> Option<Range<usize>> {
+    let item = LIST_ITEM_RE.find(s)?;
+    let rest = s[item.end()..].trim_start();
+    let mut at = s.len() - rest.len();
+    if let Some(role) = TITLE_ROLES.iter().find(|r| rest.starts_with(**r)) {
+        at += role.len();
+    }
+    let m = matcher
+        .find_iter(&s[at..])
+        .next()
+        .filter(|m| m.start() == 0)?;
+    let end = at + m.end();
+    let group = s[end..].starts_with(['、', '和', '与', '及']);
+    (!group).then_some(at..end)
 }
 
 /// Numbered items that each propose the sentence for one charge (`一、…犯甲罪，建议判处…；`
 /// `二、…犯乙罪，建议判处…；`) and an item with the combined sentence after them
 /// (`三、…数罪并罚，建议决定执行…`): the combined sentence with the charges' own, for the
 /// defendant the shares name. `shares` holds the items read so far (index in `out`, charge).
+/// Returns the indices in `out` of the shares folded into the combined sentence and removed.
 fn gather_shares(
     doc: &Document,
     abs: usize,
@@ -559,16 +616,21 @@ fn gather_shares(
     item_charge: Option<Charge>,
     shares: &mut Vec<(usize, Charge)>,
     out: &mut Vec<NamedRecommendation>,
-) {
+) -> Vec<usize> {
     if out.len() != before + 1 {
         if out.len() > before {
             shares.clear();
         }
-        return;
+        return Vec::new();
     }
     let combined = COMBINED_RE.is_match(s);
     if !combined {
         let share = SHARE_RE.captures_iter(s).collect::<Vec<_>>();
+        let share = if share.is_empty() {
+            CLAUSE_CHARGE_RE.captures_iter(s).collect()
+        } else {
+            share
+        };
         let one = match share.as_slice() {
             [c] => c.get(1).and_then(|m| {
                 match split_charges_at(m.as_str(), abs + m.start()).as_slice() {
@@ -582,12 +644,14 @@ fn gather_shares(
             Some(charge) => shares.push((before, charge)),
             None => shares.clear(),
         }
-        return;
+        return Vec::new();
     }
     let taken = std::mem::take(shares);
-    let Some((_, last)) = out.last() else { return };
+    let Some((_, last)) = out.last() else {
+        return Vec::new();
+    };
     if taken.len() < 2 || !last.per_charge.is_empty() || last.principal.is_none() {
-        return;
+        return Vec::new();
     }
     // One defendant for all the shares (or none named).
     let names: Vec<Option<&str>> = taken
@@ -596,7 +660,7 @@ fn gather_shares(
         .map(|(n, _)| n.as_ref().map(|f| f.value.as_str()))
         .collect();
     if names.len() != taken.len() || names.windows(2).any(|w| w[0] != w[1]) {
-        return;
+        return Vec::new();
     }
     let owner = taken
         .first()
@@ -624,6 +688,7 @@ fn gather_shares(
         i += 1;
         keep
     });
+    drop
 }
 
 /// Extracts a 量刑建议书: header, the indictment it refers to, defendants with charges,
@@ -671,11 +736,16 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
     let defendants: Vec<RecommendedDefendant> = if rows.is_empty() {
         // Prose: charges and circumstances clause by clause, the proposal per name.
         let read = read_reasoning(doc, body.clone(), &refs);
+        let titled = case_titles(text);
         names
             .iter()
             .zip(read)
-            .filter_map(|(n, (charges, circumstances))| {
+            .filter_map(|(n, (mut charges, circumstances))| {
                 let at = text.find(n.as_str())?;
+                // Charged nowhere in the reasoning: the charges its case title writes.
+                if charges.is_empty() {
+                    charges = title_charges_of(doc, &titled, n);
+                }
                 let recommendation = recommendations
                     .iter()
                     .rev()
@@ -801,9 +871,18 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         let names = known_names(doc);
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         let read = read_reasoning(doc, range.clone(), &refs);
+        let titled = case_titles(text);
         names
             .into_iter()
             .zip(read.into_iter().map(|(c, _)| c))
+            .map(|(n, c)| {
+                let c = if c.is_empty() {
+                    title_charges_of(doc, &titled, &n)
+                } else {
+                    c
+                };
+                (n, c)
+            })
             .collect()
     } else {
         Vec::new()
@@ -910,11 +989,27 @@ fn known_names(doc: &Document) -> Vec<String> {
         (2..=5).contains(&n.chars().count()) && is_person_name(n) && !NOT_NAME_RE.is_match(n)
     };
     // A case title may run the first charge onto the name beyond a name's length
-    // (`被告人甲非法经营、妨害公务一案`): titles are read on their own too.
-    for c in NAME_LIST_RE
-        .captures_iter(text)
-        .chain(CASE_TITLE_RE.captures_iter(text))
-    {
+    // (`被告人甲非法经营、妨害公务一案`): titles are read on their own, with their units.
+    for t in case_titles(text) {
+        if t.unit || plausible(&t.name) {
+            found.push((t.at, t.name));
+        }
+    }
+    // `二、被告单位某公司` / `一、被告人甲` heading the items about them.
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(c) = OWNER_HEADING_RE.captures(line) {
+            if let (Some(role), Some(m)) = (c.get(1), c.get(2)) {
+                let n = m.as_str();
+                let unit = role.as_str() == "被告单位" && is_unit_name(n);
+                if unit || plausible(n) {
+                    found.push((line_start + m.start(), n.to_string()));
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    for c in NAME_LIST_RE.captures_iter(text) {
         let Some(list) = c.get(1) else { continue };
         let mut names_part = list.as_str();
         if c.get(0).is_some_and(|w| w.as_str().ends_with("一案")) {
@@ -945,6 +1040,12 @@ fn known_names(doc: &Document) -> Vec<String> {
     found.sort();
     let candidates: Vec<String> = found.iter().map(|(_, n)| n.clone()).collect();
     for (_, n) in found {
+        if is_unit_name(&n) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+            continue;
+        }
         // `卢俊杰诈骗一案` when `卢俊杰` is mentioned too: the shorter is the name.
         let extends = candidates
             .iter()
@@ -981,6 +1082,142 @@ fn case_title_names(list: &str) -> &str {
             None => return head,
         }
     }
+}
+
+/// A defendant of a case title, with the charges the title writes after its names.
+struct TitledDefendant {
+    name: String,
+    /// Byte offset of the name in the text.
+    at: usize,
+    /// Named after 被告单位 / 犯罪嫌疑单位.
+    unit: bool,
+    charges: Vec<(String, Range<usize>)>,
+}
+
+/// The defendants of the case titles in `text`
+/// (`被告单位甲公司、被告人乙滥伐林木、非法占用农用地，被告人丙滥伐林木一案`): each
+/// comma-separated piece of a title names defendants after their role words and ends with
+/// the charges they share.
+fn case_titles(text: &str) -> Vec<TitledDefendant> {
+    let mut out = Vec::new();
+    for m in CASE_TITLE_RE.find_iter(text) {
+        let title = &text[m.start()..m.end() - "一案".len()];
+        // The pieces after the last one that does not open with a role word.
+        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        let mut at = 0;
+        for piece in title.split(['，', ',']) {
+            if TITLE_ROLES.iter().any(|r| piece.starts_with(r)) {
+                pieces.push((m.start() + at, piece));
+            } else {
+                pieces.clear();
+            }
+            at += piece.len()
+                + title[at + piece.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        for (start, piece) in pieces {
+            out.extend(title_piece(start, piece));
+        }
+    }
+    out
+}
+
+/// One piece of a case title: `被告单位甲公司、被告人乙滥伐林木、非法占用农用地`.
+fn title_piece(start: usize, piece: &str) -> Vec<TitledDefendant> {
+    // Role groups: each role word and the names after it, up to the next role word.
+    let mut roles: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < piece.len() {
+        if let Some(r) = TITLE_ROLES.iter().find(|r| piece[i..].starts_with(**r)) {
+            roles.push((i, r));
+            i += r.len();
+        } else {
+            i += piece[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let mut names: Vec<(usize, &str, bool)> = Vec::new();
+    let mut charges = Vec::new();
+    for (k, (at, role)) in roles.iter().enumerate() {
+        let from = at + role.len();
+        let to = roles.get(k + 1).map_or(piece.len(), |n| n.0);
+        let group = piece[from..to].trim_end_matches('、');
+        let unit = role.ends_with("单位");
+        let list = if k + 1 == roles.len() {
+            // The last group carries the charges: after 涉嫌, or written onto the names.
+            let (list, rest, rest_at) = match group.find("涉嫌") {
+                Some(j) => (
+                    &group[..j],
+                    &group[j + "涉嫌".len()..],
+                    from + j + "涉嫌".len(),
+                ),
+                None => {
+                    let list = case_title_names(group);
+                    (list, &group[list.len()..], from + list.len())
+                }
+            };
+            let lead = rest.len() - rest.trim_start_matches(['、', '犯']).len();
+            charges = title_charges(&rest[lead..], start + rest_at + lead);
+            list
+        } else {
+            group
+        };
+        let mut off = from;
+        for n in list.split('、') {
+            if !n.is_empty() {
+                names.push((start + off, n, unit));
+            }
+            off += n.len() + '、'.len_utf8();
+        }
+    }
+    names
+        .into_iter()
+        .filter(|(_, n, unit)| !*unit || is_unit_name(n))
+        .map(|(at, n, unit)| TitledDefendant {
+            name: n.to_string(),
+            at,
+            unit,
+            charges: charges.clone(),
+        })
+        .collect()
+}
+
+/// The charges the case titles write for the defendant `name`.
+fn title_charges_of(doc: &Document, titled: &[TitledDefendant], name: &str) -> Vec<Charge> {
+    titled
+        .iter()
+        .find(|t| t.name == name && !t.charges.is_empty())
+        .map(|t| {
+            t.charges
+                .iter()
+                .map(|(c, r)| Charge::read(doc, c.clone(), r.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The charges closing a case title (`滥伐林木、非法占用农用地`, `盗窃罪`): at each place the
+/// longest known charge that ends at a `、` or at the end.
+fn title_charges(rest: &str, start: usize) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < rest.len() {
+        let best = rest[p..]
+            .char_indices()
+            .map(|(i, c)| p + i + c.len_utf8())
+            .filter(|&e| e == rest.len() || rest[e..].starts_with('、'))
+            .rev()
+            .find_map(|e| {
+                let w = &rest[p..e];
+                let name = format!("{}罪", w.strip_suffix('罪').unwrap_or(w));
+                is_charge_name(&name).then_some((e, name))
+            });
+        let Some((e, name)) = best else { break };
+        out.push((name, start + p..start + e));
+        p = e + '、'.len_utf8();
+    }
+    out
 }
 
 /// Sentences: runs of text without `。` or a line break.
@@ -1650,6 +1887,86 @@ mod tests {
             "某区人民检察院\n量刑建议书\n本院办理的各被告人组织卖淫、协助组织卖淫一案。",
         );
         assert!(known_names(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_case_title_of_several_pieces_names_units_and_their_charges() {
+        let t = "某县人民检察院\n量刑建议书\n某检量建〔2024〕2号\n某县人民法院：\n本院以某检刑诉〔2024〕5号起诉书提起公诉的被告单位某县青松木业有限公司、被告人甲某某盗伐林木、非法占用农用地，被告人乙某盗伐林木一案，现提出量刑建议如下：\n一、被告单位某县青松木业有限公司\n犯盗伐林木罪，触犯《中华人民共和国刑法》第三百四十五条第一款、第三百四十六条，建议判处罚金人民币六万元；犯非法占用农用地罪，建议判处罚金人民币四万元。数罪并罚，建议决定执行罚金人民币十万元。\n二、被告人甲某某\n犯盗伐林木罪，建议判处有期徒刑一年，并处罚金人民币一万元；犯非法占用农用地罪，建议判处有期徒刑八个月，并处罚金人民币五千元。其认罪认罚，可以从宽处理。数罪并罚，建议决定执行有期徒刑一年六个月，缓刑二年，并处罚金人民币一万五千元。\n三、被告人乙某\n系从犯，建议判处拘役四个月，缓刑六个月，并处罚金人民币三千元。\n此致\n某县人民法院\n2024年1月9日";
+        let doc = Document::from_text("r", t);
+        assert_eq!(
+            known_names(&doc),
+            ["某县青松木业有限公司", "甲某某", "乙某"]
+        );
+        let r = extract_recommendation_document(&doc);
+        let charges = |i: usize| -> Vec<&str> {
+            r.defendants[i]
+                .charges
+                .iter()
+                .map(|c| c.name.value.as_str())
+                .collect()
+        };
+        // The charges a title writes after its names are theirs when the items name none.
+        assert_eq!(charges(2), ["盗伐林木罪"]);
+        let rec = |i: usize| r.defendants[i].recommendation.as_ref().unwrap();
+        // Shares split at `；` in one sentence and the combined sentence in a later one.
+        let unit = rec(0);
+        assert_eq!(
+            unit.principal.as_ref().map(|p| p.value),
+            Some(Penalty::FineOnly)
+        );
+        assert_eq!(unit.fine.as_ref().unwrap().value.exact(), Some(100_000.0));
+        let shares: Vec<(&str, Option<f64>)> = unit
+            .per_charge
+            .iter()
+            .map(|c| {
+                (
+                    c.charge.name.value.as_str(),
+                    c.recommendation.fine.as_ref().and_then(|f| f.value.exact()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                ("盗伐林木罪", Some(60_000.0)),
+                ("非法占用农用地罪", Some(40_000.0))
+            ]
+        );
+        let person = rec(1);
+        assert_eq!(person.term.as_ref().unwrap().value.max_months(), Some(18));
+        assert_eq!(person.per_charge.len(), 2);
+        assert_eq!(person.probation.as_ref().map(|p| p.value), Some(true));
+        assert_eq!(
+            rec(2).principal.as_ref().map(|p| p.value),
+            Some(Penalty::Detention)
+        );
+    }
+
+    #[test]
+    fn an_item_opening_with_one_defendant_owns_its_unnamed_proposal() {
+        let t = "某区人民检察院\n量刑建议书\n某检刑建〔2024〕4号\n被告人甲某、乙某、丙某故意伤害一案，提出量刑建议如下：\n（一）被告人甲某纠集乙某、丙某殴打被害人，起主要作用；认罪认罚。建议判处有期徒刑二年至二年六个月。\n（二）被告人乙某协助抓获甲某，系立功。建议判处有期徒刑八个月，可宣告缓刑。\n（三）被告人丙某、乙某均系从犯。建议判处拘役三个月。\n此致\n某区人民法院\n2024年3月1日";
+        let doc = Document::from_text("r", t);
+        let mut w = Vec::new();
+        let body = t.find("（一）").unwrap()..t.find("此致").unwrap();
+        let recs = parse_recommendation_in(&doc, body, &["甲某", "乙某", "丙某"], &mut w);
+        let got: Vec<(Option<&str>, Option<u32>)> = recs
+            .iter()
+            .map(|(n, r)| {
+                (
+                    n.as_ref().map(|f| f.value.as_str()),
+                    r.term.as_ref().and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        // A group opening the third item owns nothing by itself.
+        assert_eq!(
+            got,
+            [
+                (Some("甲某"), Some(30)),
+                (Some("乙某"), Some(8)),
+                (None, Some(3))
+            ]
+        );
     }
 
     #[test]
