@@ -518,7 +518,7 @@ pub(crate) fn is_charge_name(written: &str) -> bool {
 }
 
 /// The current official name of a written charge, from the charge dictionary.
-fn official_charge(written: &str) -> Option<String> {
+pub(crate) fn official_charge(written: &str) -> Option<String> {
     DICT.charge(written)?.official.map(str::to_string)
 }
 

@@ -340,12 +340,24 @@ static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line that only names the defendant the items below it are about: `一、被告人甲`,
-/// `二、被告单位某公司`.
+/// `二、被告单位某公司`, `三、对被告人乙的量刑建议`, or `被告人丙` heading a labelled block.
+/// Groups: the item number, the role word, the name.
 static OWNER_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?(?:对)?(被告单位|被告人)?([^\s，,、。；：:（(）)]{1,40}?)[：:]?\s*$",
+        r"^\s*([一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?\s?(?:对)?(被告单位|被告人)?([^\s，,、。；：:（(）)]{1,40}?)(?:的量刑建议)?[：:]?\s*$",
     )
 });
+
+/// The name an owner heading gives (`一、被告人甲`), with whether a role word stood before
+/// it. A line without an item number heads only with its role word (`被告人丙`).
+fn owner_heading(line: &str) -> Option<(regex::Match<'_>, bool)> {
+    let c = OWNER_HEADING_RE.captures(line)?;
+    let role = c.get(2).map(|r| r.as_str() == "被告单位");
+    if c.get(1).is_none() && role.is_none() {
+        return None;
+    }
+    Some((c.get(3)?, role == Some(true)))
+}
 
 /// A numbered item headed by the charge it is about: `（一）盗窃罪。…建议判处…`.
 static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -491,7 +503,7 @@ pub fn parse_recommendation_in(
                 .and_then(|c| c.get(1))
                 .filter(|m| is_charge_name(m.as_str()))
                 .map(|m| Charge::read(doc, m.as_str().to_string(), abs + m.start()..abs + m.end()));
-            if let Some(m) = OWNER_HEADING_RE.captures(s).and_then(|c| c.get(2)) {
+            if let Some((m, _)) = owner_heading(s) {
                 if names.contains(&m.as_str()) {
                     owner = Some(doc.field(m.as_str().to_string(), abs + m.start()..abs + m.end()));
                     continue;
@@ -998,13 +1010,11 @@ fn known_names(doc: &Document) -> Vec<String> {
     // `二、被告单位某公司` / `一、被告人甲` heading the items about them.
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(c) = OWNER_HEADING_RE.captures(line) {
-            if let (Some(role), Some(m)) = (c.get(1), c.get(2)) {
-                let n = m.as_str();
-                let unit = role.as_str() == "被告单位" && is_unit_name(n);
-                if unit || plausible(n) {
-                    found.push((line_start + m.start(), n.to_string()));
-                }
+        let role = OWNER_HEADING_RE.captures(line).and_then(|c| c.get(2));
+        if let (Some((m, unit_role)), Some(_)) = (owner_heading(line), role) {
+            let n = m.as_str();
+            if (unit_role && is_unit_name(n)) || plausible(n) {
+                found.push((line_start + m.start(), n.to_string()));
             }
         }
         line_start += line.len();
@@ -1498,11 +1508,15 @@ fn parse_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingRecomm
             .ends_with("死刑")
     }) {
         rec.probation = Some(doc.field(true, at(m.range())));
-        let rest = &part[m.end()..];
-        let skip = PROBATION_PERIOD_RE.find(rest).map_or(0, |x| x.end());
-        if let Some((t, r)) = term_at(&rest[skip..]) {
-            let start = m.end() + skip;
-            rec.probation_period = Some(doc.field(t, at(start + r.start..start + r.end)));
+        // The period after this word or after a later one (`宣告缓刑，缓刑考验期限为一年`).
+        let period = PROBATION_RE.find_iter(&part[m.start()..]).find_map(|w| {
+            let end = m.start() + w.end();
+            let rest = &part[end..];
+            let skip = PROBATION_PERIOD_RE.find(rest).map_or(0, |x| x.end());
+            term_at(&rest[skip..]).map(|(t, r)| (t, end + skip + r.start..end + skip + r.end))
+        });
+        if let Some((t, r)) = period {
+            rec.probation_period = Some(doc.field(t, at(r)));
         }
     }
     // The fine.
@@ -2374,6 +2388,38 @@ mod tests {
         assert_eq!(
             names("被告人钱某甲、孙某乙抢夺一案。以上量刑建议均经被告人同意，被告人已签署认罪认罚具结书。"),
             ["钱某甲", "孙某乙"]
+        );
+    }
+
+    #[test]
+    fn labelled_blocks_and_headings_of_a_defendants_proposal() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2024〕8号\n某区人民法院：\n本院以某检刑诉〔2024〕30号起诉书提起公诉的被告人甲某、乙某某敲诈勒索一案，提出量刑建议如下：\n被告人甲某\n罪名：敲诈勒索罪\n法定刑幅度：三年以上十年以下有期徒刑，并处罚金\n量刑建议：有期徒刑三年至三年六个月，并处罚金人民币二万元\n一、对被告人乙某某的量刑建议\n被告人乙某某系从犯，认罪认罚。建议判处有期徒刑一年，并处罚金人民币五千元。\n此致\n某区人民法院\n2024年2月1日";
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        let got: Vec<(&str, Option<u32>)> = r
+            .defendants
+            .iter()
+            .map(|d| {
+                let rec = d.recommendation.as_ref();
+                (
+                    d.name.value.as_str(),
+                    rec.and_then(|r| r.term.as_ref())
+                        .and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        assert_eq!(got, [("甲某", Some(42)), ("乙某某", Some(12))]);
+    }
+
+    #[test]
+    fn the_probation_period_may_follow_a_second_mention_of_probation() {
+        let (recs, _) =
+            parse("建议判处被告人张某有期徒刑一年，宣告缓刑，缓刑考验期限为一年六个月。");
+        let r = &recs[0].1;
+        assert_eq!(r.probation.as_ref().map(|p| p.value), Some(true));
+        assert_eq!(
+            r.probation_period.as_ref().and_then(|p| p.value.months()),
+            Some(18)
         );
     }
 

@@ -11,6 +11,7 @@
 //!   监视居住, 指定居所监视居住).
 //! - A selective charge may be given by its full official name or by the component the text
 //!   writes (`charges` or `charges_written` of the gold).
+//!   In `per_charge` entries, each `charge` is compared by its official name.
 //! - `probation`: `null` (silent) and `false` are alike, as the corpus bundles write `false`
 //!   for silence.
 //! - A document read as another kind than its gold counts `….doc_type` wrong and every leaf
@@ -123,6 +124,8 @@ impl Scorer<'_> {
             scored_custody(truth) == scored_custody(got)
         } else if last == "probation" {
             silent_as_false(truth) == silent_as_false(got)
+        } else if last == "per_charge" {
+            super::same(&official_shares(truth), &official_shares(got))
         } else {
             super::same(truth, got)
         };
@@ -188,6 +191,23 @@ fn scored_custody(v: &Value) -> Option<Vec<&Value>> {
             })
             .collect(),
     )
+}
+
+/// A `per_charge` list with each share's charge by its official name (a selective charge's
+/// component, `非法制造注册商标标识罪`, as `非法制造、销售非法制造的注册商标标识罪`).
+fn official_shares(v: &Value) -> Value {
+    let mut v = v.clone();
+    for share in v.as_array_mut().into_iter().flatten() {
+        if let Some(c) = share.get_mut("charge") {
+            if let Some(official) = c
+                .as_str()
+                .and_then(crate::docs::indictment::official_charge)
+            {
+                *c = Value::String(official);
+            }
+        }
+    }
+    v
 }
 
 fn silent_as_false(v: &Value) -> Value {
@@ -260,6 +280,18 @@ mod tests {
         let r = score(GoldKind::Indictment, gold, Some(got));
         assert!(r.mismatches.is_empty(), "{:?}", r.mismatches);
         assert_eq!(score_of(&r, "indictment.defendants.charges"), (1, 1));
+        // A share's selective charge by its component or by its official name.
+        let share = |c: &str| json!({"name": "甲", "recommendation": {"per_charge": [{"charge": c, "term_months_max": 8}]}});
+        let gold = json!({"defendants": [share("非法持有、私藏枪支、弹药罪")]});
+        let got = json!({"indictment": {"defendants": [share("非法持有枪支罪")]}});
+        let r = score(GoldKind::Indictment, gold.clone(), Some(got));
+        assert!(r.mismatches.is_empty(), "{:?}", r.mismatches);
+        let got = json!({"indictment": {"defendants": [share("盗窃罪")]}});
+        let r = score(GoldKind::Indictment, gold, Some(got));
+        assert_eq!(
+            score_of(&r, "indictment.defendants.recommendation.per_charge"),
+            (0, 1)
+        );
         // Probation: silence is not an explicit recommendation of it.
         let gold = json!({"defendants": [{"name": "甲", "recommendation": {"probation": null}}]});
         let got = json!({"indictment": {"defendants": [{"name": "甲", "recommendation": {"probation": true}}]}});

@@ -215,6 +215,13 @@ pub fn find_parties(
         }
         let name_range = range.start + name.start()..range.start + name.end();
         let para = para_start..para_end;
+        // `犯罪嫌疑人甲在立案前已离开本市，…`: a sentence about a party named before runs onto
+        // the name; without an identity of its own it is no new party.
+        let extends_earlier = || {
+            parties.iter().any(|p| {
+                name_text.len() > p.name.value.len() && name_text.starts_with(&p.name.value)
+            })
+        };
         let mut party = describe(
             doc,
             role.as_str(),
@@ -223,6 +230,11 @@ pub fn find_parties(
             last_custody,
             warnings,
         );
+        let identified =
+            party.gender.is_some() || party.birth_date.is_some() || party.id_number.is_some();
+        if !identified && extends_earlier() {
+            continue;
+        }
         if let Some(d) = party
             .custody
             .iter()
@@ -568,6 +580,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_later_sentence_about_a_party_is_no_party() {
+        let t = "犯罪嫌疑人甲某，男，1980年1月2日出生，汉族。 犯罪嫌疑人乙某某，女，1985年3月4日出生。 犯罪嫌疑人甲某在立案前已离开本市，我局将其上网追逃。犯罪嫌疑人甲某作为公司负责人，指使乙某某转移资金。";
+        let doc = Document::from_text("t", t);
+        let names: Vec<String> = find_parties(&doc, 0..t.len(), &mut Vec::new())
+            .into_iter()
+            .map(|p| p.name.value)
+            .collect();
+        assert_eq!(names, ["甲某", "乙某某"]);
+        // A longer name with an identity of its own is a party.
+        let t = "被告人张某，男，1980年1月2日出生。被告人张某某，男，1990年5月6日出生。";
+        let doc = Document::from_text("t", t);
+        assert_eq!(find_parties(&doc, 0..t.len(), &mut Vec::new()).len(), 2);
     }
 
     /// `field_between` finds the span the capture group would, wherever the patterns match.
