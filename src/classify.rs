@@ -108,6 +108,28 @@ const TITLES: &[(&str, DocType)] = &[
     ("起诉书", DocType::Indictment),
 ];
 
+/// Titles that a document amending or adding to an earlier one keeps, with a qualifier
+/// before them: `变更量刑建议书`, `补充起诉书`.
+pub(crate) const QUALIFIED_TITLES: &[&str] = &["量刑建议书", "起诉书"];
+
+/// Whether the text before a title ends in a qualifier (`变更`, `补充`, `追加`) that stands
+/// at the start of the title line.
+fn title_qualified(head: &str) -> bool {
+    title_qualifier(head).is_some()
+}
+
+/// The length of the qualifier (`变更`, `补充`, `追加`) that `head`, the text before a title,
+/// ends in, when it stands at the start of the title line.
+pub(crate) fn title_qualifier(head: &str) -> Option<usize> {
+    ["变更", "补充", "追加"]
+        .iter()
+        .find(|q| {
+            head.strip_suffix(**q)
+                .is_some_and(|h| h.is_empty() || h.ends_with(['\n', ' ']))
+        })
+        .map(|q| q.len())
+}
+
 /// How far into the text a title is looked for (bytes): past a site's headline and the organ.
 const TITLE_WINDOW: usize = 600;
 
@@ -175,6 +197,7 @@ fn title_at(window: &str, title: &str, pos: usize) -> bool {
             let head = &window[..pos];
             ["院", "局", "处"].iter().any(|organ| head.ends_with(organ))
                 || (title.starts_with("刑事") && crate::text::is_cjk(c))
+                || (QUALIFIED_TITLES.contains(&title) && title_qualified(head))
         }
     };
     let ends_ok = matches!(after, None | Some('\n' | ' ' | '（' | '〔'))
@@ -214,6 +237,24 @@ fn is_mention(window: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amending_or_supplementary_document_keeps_its_title() {
+        for (text, want) in [
+            (
+                "某区人民检察院\n变更量刑建议书\n某检变量建〔2024〕3号",
+                DocType::SentencingRecommendation,
+            ),
+            (
+                "某区人民检察院\n补充起诉书\n某检刑补诉〔2024〕1号",
+                DocType::Indictment,
+            ),
+            ("某区人民检察院\n关于变更的说明\n本院认为", DocType::Unknown),
+        ] {
+            let doc = Document::from_text("t", text);
+            assert_eq!(classify(&doc).doc_type, want, "{text}");
+        }
+    }
 
     /// The one scan finds, per title, what a search of the window for that title finds.
     #[test]

@@ -103,6 +103,20 @@ fn held_back_sets_per_field_accuracy() {
     }
 }
 
+/// The 量刑建议书 written in layouts the other sets lack (labelled blocks, 分别, a shared tail,
+/// a unit's fine alone, an amended recommendation …): every field at 0.97 or more.
+#[test]
+fn recommendation_layouts_per_field_accuracy() {
+    let set = "tests/fixtures/recommendation-layouts";
+    let report = score_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join(set));
+    eprintln!("command: cargo run --release -- eval --gold {set}");
+    assert!(report
+        .fields
+        .contains_key("recommendation_document.defendants.recommendation.principal"));
+    assert!(report.missing.is_empty(), "not read: {:?}", report.missing);
+    assert_every_field_at_least(&report, 0.97);
+}
+
 /// The indictments and 批准逮捕决定书 of the development case bundles in ../shared.
 #[test]
 fn case_bundles_per_field_accuracy() {

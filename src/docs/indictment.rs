@@ -347,12 +347,18 @@ fn find_title(window: &str, title: &str) -> Option<Range<usize>> {
         let at = from + p;
         let head = &window[..at];
         let before = head.chars().next_back();
+        // `变更量刑建议书`, `补充起诉书`: the qualifier is part of the title.
+        let qualifier = crate::classify::QUALIFIED_TITLES
+            .contains(&title)
+            .then(|| crate::classify::title_qualifier(head))
+            .flatten();
         let starts = matches!(before, None | Some('\n' | ' '))
-            || ["院", "局", "处"].iter().any(|o| head.ends_with(o));
+            || ["院", "局", "处"].iter().any(|o| head.ends_with(o))
+            || qualifier.is_some();
         let after = window[at + title.len()..].chars().next();
         let ends = !matches!(after, Some('，' | '。' | '、' | '提'));
         if starts && ends {
-            return Some(at..at + title.len());
+            return Some(at - qualifier.unwrap_or(0)..at + title.len());
         }
         from = at + title.len();
     }
@@ -765,10 +771,10 @@ static LIST_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A sub-clause that is the charge committed: `被告人甲、乙犯盗窃罪`, `一、被告人甲犯诈骗罪`,
-/// `犯非法经营罪`.
+/// `犯非法经营罪`, or a block's label `罪名：盗窃罪`.
 static COMMITTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?(?:(?:被告人|犯罪嫌疑人)[^\s，,。；;犯]{1,30}?)?犯([\p{Han}、]{2,60}?罪)\s*$",
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?(?:(?:(?:被告人|犯罪嫌疑人)[^\s，,。；;犯]{1,30}?)?犯|罪名[：:]\s?)([\p{Han}、]{2,60}?罪)\s*$",
     )
 });
 
@@ -794,11 +800,31 @@ fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
         0
     };
     let mut rest = &trimmed[number_end..];
+    // Whether a unit was named by its role alone: it counts only beside a name.
+    let mut bare_unit = false;
     loop {
+        // `被告单位、被告人乙均…`: the unit named by its role alone.
+        if let Some(r) = rest.strip_prefix("被告单位") {
+            if let Some(sep) = ['、', '和', '及', '与']
+                .into_iter()
+                .find(|c| r.starts_with(*c))
+            {
+                for (i, n) in names.iter().enumerate() {
+                    if crate::docs::recommendation::is_unit_name(n) && !out.contains(&i) {
+                        out.push(i);
+                    }
+                }
+                rest = &r[sep.len_utf8()..];
+                bare_unit = true;
+                continue;
+            }
+        }
         for w in [
             "被告单位",
             "被告人",
             "犯罪嫌疑人",
+            "姓名：",
+            "名称：",
             "对",
             "其中",
             "、",
@@ -810,10 +836,18 @@ fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
                 rest = r;
             }
         }
-        let Some(m) = ac.find(rest) else { break };
-        if m.start() != 0 {
+        let found = ac.find(rest).filter(|m| m.start() == 0);
+        let Some(m) = found else {
+            // `被告单位及二被告人均…` names the group, not the unit alone.
+            if bare_unit
+                && out
+                    .iter()
+                    .all(|&i| crate::docs::recommendation::is_unit_name(names[i]))
+            {
+                out.clear();
+            }
             break;
-        }
+        };
         let name = &rest[..m.end()];
         if let Some(i) = names.iter().position(|n| *n == name) {
             if !out.contains(&i) {

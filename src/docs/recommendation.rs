@@ -283,7 +283,7 @@ static TERM_ANCHOR_RE: LazyLock<Regex> =
 
 static PROBATION_NO_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"不(?:建议|宜|应当?|予|得|能|再)?(?:适用|宣告|判处|判)?缓刑|(?:判处|适用|执行)?实刑",
+        r"不(?:建议|宜|应当?|予|得|能|再)?(?:适用|宣告|判处|判)?缓刑|(?:判处|适用|执行)?实刑|缓刑[：:]\s?(?:不适用|不建议适用|不予适用|否)",
     )
 });
 
@@ -297,7 +297,7 @@ static FINE_RE: LazyLock<Regex> =
 
 static MONEY_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^(?:\s|[，,]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|人民币|数额为|为)*$",
+        r"^(?:\s|[，,：:]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|人民币|数额为|为)*$",
     )
 });
 
@@ -340,11 +340,12 @@ static WEAK_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line that only names the defendant the items below it are about: `一、被告人甲`,
-/// `二、被告单位某公司`, `三、对被告人乙的量刑建议`, or `被告人丙` heading a labelled block.
+/// `二、被告单位某公司`, `三、对被告人乙的量刑建议`, or `被告人丙` / `被告人姓名：丙` heading a
+/// labelled block.
 /// Groups: the item number, the role word, the name.
 static OWNER_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s*([一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?\s?(?:对)?(被告单位|被告人)?([^\s，,、。；：:（(）)]{1,40}?)(?:的量刑建议)?[：:]?\s*$",
+        r"^\s*([一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?\s?(?:对)?(被告单位|被告人)?(?:姓名|名称)?[：:]?\s?([^\s，,、。；：:（(）)]{1,40}?)(?:的量刑建议)?[：:]?\s*$",
     )
 });
 
@@ -385,7 +386,7 @@ static LIST_ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// names nobody: `经被告人同意`, `被告人签署具结书`).
 static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别|同意|签署|签字|认可|确认|知悉|表示|具结|无异议",
+        r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别|同意|签署|签字|认可|确认|知悉|表示|具结|无异议|姓名|名称",
     )
 });
 
@@ -533,7 +534,9 @@ pub fn parse_recommendation_in(
         let paragraph = paragraphs[k].clone();
         let explicit_elsewhere =
             listing && !is_recommendation(s) && is_recommendation(&hay[paragraph]);
-        let candidate = LIST_ITEM_RE.is_match(s) || PRINCIPAL_RE.is_match(s);
+        // A unit's proposal names no principal penalty (`对被告单位甲判处罚金…`).
+        let candidate =
+            LIST_ITEM_RE.is_match(s) || PRINCIPAL_RE.is_match(s) || s.contains("判处罚金");
         let item = listing && candidate && !explicit_elsewhere;
         listing = listing && (candidate || explicit_elsewhere);
         if !item && !continued && !is_recommendation(s) {
@@ -856,7 +859,7 @@ struct TableRow {
 }
 
 /// Whether a table cell names a unit defendant (`某某有限公司`).
-fn is_unit_name(name: &str) -> bool {
+pub(crate) fn is_unit_name(name: &str) -> bool {
     (4..=40).contains(&name.chars().count())
         && ["公司", "厂", "企业", "合作社", "中心", "商行", "店"]
             .iter()
@@ -1235,7 +1238,14 @@ fn sentences(hay: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in hay.char_indices() {
-        if c == '。' || c == '\n' {
+        // `缓刑：不适用` or `罚金：人民币五千元` on the lines below `建议刑罚：…` belong to it.
+        let label_follows = c == '\n'
+            && CONTINUATION_LABELS.iter().any(|l| {
+                hay[i + 1..]
+                    .trim_start_matches([' ', '\u{3000}'])
+                    .starts_with(l)
+            });
+        if c == '。' || (c == '\n' && !label_follows) {
             if i > start {
                 out.push(start..i + c.len_utf8());
             }
@@ -1256,6 +1266,18 @@ fn sentences(hay: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Labels of a labelled block that go on with the penalty on the line above them.
+const CONTINUATION_LABELS: &[&str] = &[
+    "缓刑：",
+    "缓刑:",
+    "是否适用缓刑",
+    "适用缓刑：",
+    "罚金：",
+    "罚金:",
+    "附加刑：",
+    "附加刑:",
+];
 
 /// Clauses of a sentence split at `；`. In a sentence that combines the sentences of several
 /// charges (`combined`), a clause that goes on with another charge or with the combined
@@ -1346,8 +1368,19 @@ fn parse_clause(
         parts.push((names.clone(), *end..next));
     }
     let mut any = false;
-    for (names, part) in &parts {
+    let first_out = out.len();
+    // `对甲判处…，对乙判处…，均适用缓刑，并处罚金…`: the tail after the last proposal's `，均`
+    // is said of every defendant the clause names.
+    let mut shared: Option<Range<usize>> = None;
+    let last_part = parts.len() - 1;
+    for (pi, (names, part)) in parts.iter().enumerate() {
         let mut content = part.clone();
+        if pi == last_part && groups.len() >= 2 {
+            if let Some(i) = clause[content.clone()].find("，均") {
+                shared = Some(content.start + i + "，".len()..content.end);
+                content.end = content.start + i;
+            }
+        }
         let name_fields: Vec<Option<Field<String>>> = if names.is_empty() {
             vec![None]
         } else {
@@ -1407,8 +1440,34 @@ fn parse_clause(
                 continue;
             }
         }
-        for n in name_fields {
-            out.push((n, rec.clone()));
+        // `分别判处甲、乙有期徒刑一年、十个月`: the values listed go to the names in turn.
+        let respective = (name_fields.len() >= 2
+            && clause[..names.first().map_or(0, |r| r.start)].contains("分别"))
+        .then(|| respective(doc, abs + content.start, text, name_fields.len(), &rec))
+        .flatten();
+        match respective {
+            Some(recs) => out.extend(name_fields.into_iter().zip(recs)),
+            None => {
+                for n in name_fields {
+                    out.push((n, rec.clone()));
+                }
+            }
+        }
+    }
+    if let Some(tail) = shared {
+        if let Some(t) = parse_part(doc, abs + tail.start, &clause[tail]) {
+            for (_, rec) in &mut out[first_out..] {
+                if rec.probation.is_none() {
+                    rec.probation = t.probation.clone();
+                    rec.probation_period = t.probation_period.clone();
+                }
+                if rec.fine.is_none() {
+                    rec.fine = t.fine.clone();
+                }
+                if rec.political_rights.is_none() {
+                    rec.political_rights = t.political_rights.clone();
+                }
+            }
         }
     }
     if !any {
@@ -1542,6 +1601,59 @@ fn parse_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingRecomm
         }
     }
     (!rec.is_empty()).then_some(rec)
+}
+
+/// The recommendations of `k` defendants proposed together with 分别 in `part` (at `abs`):
+/// a comma-separated segment listing `k` values with `、` (`有期徒刑一年、十个月`,
+/// `罚金人民币二万元、一万元`) gives the i-th defendant the i-th value; `rec`, read from the whole
+/// part, holds the first values. `None` when no segment lists `k` values.
+fn respective(
+    doc: &Document,
+    abs: usize,
+    part: &str,
+    k: usize,
+    rec: &SentencingRecommendation,
+) -> Option<Vec<SentencingRecommendation>> {
+    let mut recs = vec![rec.clone(); k];
+    let mut split = false;
+    let mut seg_start = 0;
+    for seg_end in part
+        .match_indices(['，', ','])
+        .map(|(i, _)| i)
+        .chain([part.len()])
+    {
+        let seg = &part[seg_start..seg_end];
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        let mut from = 0;
+        for (i, _) in seg.match_indices('、').chain([(seg.len(), "")]) {
+            pieces.push(seg_start + from..seg_start + i);
+            from = i + '、'.len_utf8();
+        }
+        let is_term = rec.term.is_some() && PRINCIPAL_RE.is_match(seg);
+        let is_fine = seg.contains("罚金");
+        if pieces.len() == k && (is_term || is_fine) {
+            for (r, piece) in recs.iter_mut().zip(&pieces).skip(1) {
+                let zone = &part[piece.clone()];
+                let at = abs + piece.start..abs + piece.end;
+                if is_term {
+                    let (terms, _) = scan_terms(zone);
+                    if terms.is_empty() {
+                        return None;
+                    }
+                    r.term = Some(doc.field(interpret(zone, &terms), at));
+                } else {
+                    let (amount, _) = amount_in(zone);
+                    if amount.min.is_none() && amount.max.is_none() {
+                        return None;
+                    }
+                    r.fine = Some(doc.field(amount, at));
+                }
+            }
+            split = true;
+        }
+        seg_start = seg_end + part[seg_end..].chars().next().map_or(0, char::len_utf8);
+    }
+    split.then_some(recs)
 }
 
 /// The term written next to a principal penalty: before it (`一年以下有期徒刑`) or after it
@@ -1888,6 +2000,91 @@ mod tests {
         let mut w = Vec::new();
         let recs = parse_recommendation_in(&doc, 0..doc.text().len(), &["张某", "李某某"], &mut w);
         (recs, w)
+    }
+
+    /// Name, maximum months, fine (yuan) and probation of a recommendation.
+    type Summary = (String, Option<u32>, Option<f64>, Option<bool>);
+
+    /// The [`Summary`] of each recommendation.
+    fn summary(recs: &[NamedRecommendation]) -> Vec<Summary> {
+        recs.iter()
+            .map(|(n, r)| {
+                (
+                    n.as_ref().map(|f| f.value.clone()).unwrap_or_default(),
+                    r.term.as_ref().and_then(|t| t.value.max_months()),
+                    r.fine.as_ref().and_then(|f| f.value.max),
+                    r.probation.as_ref().map(|p| p.value),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn values_listed_with_respectively_go_to_the_names_in_turn() {
+        let (recs, _) = parse("建议分别判处被告人张某、李某某有期徒刑一年六个月、一年，并处罚金人民币二万元、一万元。");
+        assert_eq!(
+            summary(&recs),
+            [
+                ("张某".into(), Some(18), Some(20000.0), None),
+                ("李某某".into(), Some(12), Some(10000.0), None)
+            ]
+        );
+        // The evidence of the second term is its own value.
+        assert_eq!(recs[1].1.term.as_ref().unwrap().evidence.text, "一年");
+    }
+
+    #[test]
+    fn a_shared_tail_after_the_last_proposal_is_said_of_every_name() {
+        let (recs, _) = parse("建议对被告人张某判处有期徒刑一年，对被告人李某某判处有期徒刑十个月，均适用缓刑，并处罚金人民币五千元。");
+        assert_eq!(
+            summary(&recs),
+            [
+                ("张某".into(), Some(12), Some(5000.0), Some(true)),
+                ("李某某".into(), Some(10), Some(5000.0), Some(true))
+            ]
+        );
+    }
+
+    #[test]
+    fn labelled_blocks_opened_by_a_name_label() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2024〕8号\n被告人姓名：甲某\n罪名：盗窃罪\n量刑情节：累犯\n建议刑罚：有期徒刑十个月到一年\n缓刑：不适用\n罚金：人民币五千元\n被告人姓名：乙某某\n罪名：盗窃罪\n量刑情节：从犯\n建议刑罚：有期徒刑六个月\n缓刑：建议适用\n罚金：人民币二千元\n此致\n某区人民法院\n2024年2月1日";
+        let r = extract_recommendation_document(&Document::from_text("r", t));
+        let got: Vec<_> = r
+            .defendants
+            .iter()
+            .map(|d| {
+                let rec = d.recommendation.as_ref().unwrap();
+                (
+                    d.name.value.as_str(),
+                    d.charges.len(),
+                    rec.term.as_ref().and_then(|t| t.value.min_months()),
+                    rec.probation.as_ref().map(|p| p.value),
+                    rec.fine.as_ref().and_then(|f| f.value.max),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("甲某", 1, Some(10), Some(false), Some(5000.0)),
+                ("乙某某", 1, Some(6), Some(true), Some(2000.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_units_fine_alone_after_a_heading_is_a_proposal() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2024〕9号\n被告单位某某化工有限公司、被告人张某涉嫌污染环境罪一案，被告单位、被告人张某均自愿认罪认罚。提出量刑建议如下：\n对被告单位某某化工有限公司判处罚金人民币二十万元；\n对被告人张某判处有期徒刑一年，并处罚金人民币五万元。\n此致\n某区人民法院\n2024年1月15日";
+        let r = extract_recommendation_document(&Document::from_text("r", t));
+        let unit = &r.defendants[0];
+        assert_eq!(unit.name.value, "某某化工有限公司");
+        let rec = unit.recommendation.as_ref().unwrap();
+        assert_eq!(
+            rec.principal.as_ref().map(|p| p.value),
+            Some(Penalty::FineOnly)
+        );
+        assert_eq!(rec.fine.as_ref().and_then(|f| f.value.max), Some(200000.0));
+        assert_eq!(unit.circumstances.len(), 1, "{:?}", unit.circumstances);
     }
 
     #[test]

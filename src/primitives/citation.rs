@@ -203,6 +203,36 @@ pub fn find_articles(text: &str) -> Vec<Article> {
                 at += more.end();
             }
         }
+        // `…触犯《刑法》第二百六十四条，…，并依照第六十九条数罪并罚`: later in the same sentence,
+        // an article cited with 依照 / 根据 and no law of its own is of the same law.
+        let sentence_end = text[at..].find('。').map_or(text.len(), |i| at + i);
+        let next_law = LAW_RE.find_at(text, at).map_or(text.len(), |l| l.start());
+        let zone = &text[at..sentence_end.min(next_law)];
+        for (i, _) in zone.match_indices(['依', '根', '按']) {
+            let after = &zone[i..];
+            let Some(rest) = ["依照", "根据", "依据", "按照"]
+                .iter()
+                .find_map(|w| after.strip_prefix(w))
+                .filter(|r| r.starts_with('第'))
+            else {
+                continue;
+            };
+            let from = at + i + (after.len() - rest.len());
+            let Some(whole) = ARTICLE_RE.find(&text[from..]).filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let a = article_groups(whole.as_str());
+            let Some(num) = parse_int(a.number) else {
+                continue;
+            };
+            out.push(Article {
+                law: law.clone(),
+                article: format!("{num}{}", a.suffix),
+                clause: a.clause.and_then(parse_int),
+                item: a.item.and_then(parse_int),
+                span: from..from + whole.end(),
+            });
+        }
     }
     out
 }
@@ -210,6 +240,19 @@ pub fn find_articles(text: &str) -> Vec<Article> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_cited_later_in_the_sentence_without_its_law_is_of_the_same_law() {
+        let a = find_articles(
+            "触犯了《中华人民共和国刑法》第二百六十四条，应当以盗窃罪追究其刑事责任，并依照第六十九条数罪并罚。依照第十五条从宽。",
+        );
+        let got: Vec<(&str, &str)> = a
+            .iter()
+            .map(|a| (a.law.as_str(), a.article.as_str()))
+            .collect();
+        assert_eq!(got, [("刑法", "264"), ("刑法", "69")]);
+        assert!(a[1].span.start > a[0].span.end);
+    }
 
     /// `article_groups` reads the groups the capture engine finds.
     fn assert_article_groups(hay: &str) -> bool {
