@@ -838,12 +838,13 @@ static COURT_ADDRESSED_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"^\s*([^\s：:，,。；]{2,40}?(?:人民法院|法院))[：:]"));
 
 /// A table `被告人 | 罪名 | 量刑情节 | 建议刑罚`, one row per defendant (cells separated by
-/// blanks, or one per line when the table came from a DOCX).
+/// blanks or tabs, by `|` when the head is drawn with bars, or one per line when the table came
+/// from a DOCX).
 /// A leading 序号 column and columns between the charge and the proposal (法定刑, 量刑情节)
 /// are recognised by their heads; the column of charges may be missing.
 static TABLE_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:(?:序号|编号)[ \n]+)?(?:被告单位[/／、]?)?被告人(?:姓名)?[ \n]+(?:罪名[ \n]+)?(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \n]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
+        r"(?:(?:序号|编号)[ \t\n|｜]+)?(?:被告单位[/／、]?)?被告人(?:姓名)?[ \t\n|｜]+(?:罪名[ \t\n|｜]+)?(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \t\n|｜]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
     )
 });
 
@@ -875,7 +876,21 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     let Some(head) = TABLE_HEAD_RE.find(hay) else {
         return Vec::new();
     };
-    let heads: Vec<&str> = head.as_str().split_whitespace().collect();
+    // A table drawn with bars keeps blanks inside its cells; otherwise blanks separate them.
+    let barred = head.as_str().contains(['|', '｜']);
+    let is_separator = |c: char| {
+        if barred {
+            matches!(c, '|' | '｜' | '\n')
+        } else {
+            matches!(c, ' ' | '\t' | '\n')
+        }
+    };
+    let heads: Vec<&str> = head
+        .as_str()
+        .split(|c: char| is_separator(c))
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .collect();
     let columns = heads.len();
     let Some(name_col) = heads.iter().position(|h| h.contains("被告人")) else {
         return Vec::new();
@@ -903,21 +918,43 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
         Vec::new()
     };
     let circumstance_col = heads.iter().position(|h| CIRCUMSTANCE_HEADS.contains(h));
+    // Without a column of circumstances, they are read from the prose above the table.
+    let prose_circumstances: Vec<(String, Vec<Field<Circumstance>>)> = if circumstance_col.is_none()
+    {
+        let names = known_names(doc);
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let read = read_reasoning(doc, range.start..range.start + head.start(), &refs);
+        names
+            .into_iter()
+            .zip(read.into_iter().map(|(_, c)| c))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut cells: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
     let after = head.end();
+    let mut push_cell = |from: usize, to: usize| {
+        // Blanks around a barred cell and the rule row under a drawn head (`---|---`) are no cells.
+        let cell = &hay[from..to];
+        let trimmed = cell.trim();
+        if !trimmed.is_empty() && !trimmed.chars().all(|c| matches!(c, '-' | '—' | ':' | '：')) {
+            let lead = cell.len() - cell.trim_start().len();
+            cells.push(range.start + from + lead..range.start + from + lead + trimmed.len());
+        }
+    };
     for (i, c) in hay[after..].char_indices() {
         let at = after + i;
-        if c == ' ' || c == '\n' {
+        if is_separator(c) {
             if let Some(st) = start.take() {
-                cells.push(range.start + st..range.start + at);
+                push_cell(st, at);
             }
-        } else if start.is_none() {
+        } else if start.is_none() && !c.is_whitespace() {
             start = Some(at);
         }
     }
     if let Some(st) = start {
-        cells.push(range.start + st..range.end);
+        push_cell(st, hay.len());
     }
     let mut rows = Vec::new();
     for row in cells.chunks(columns) {
@@ -946,7 +983,11 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
                 .map(|(_, c)| c.clone())
                 .unwrap_or_default(),
         };
-        let mut circumstances: Vec<Field<Circumstance>> = Vec::new();
+        let mut circumstances: Vec<Field<Circumstance>> = prose_circumstances
+            .iter()
+            .find(|(known, _)| known == n)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
         if let Some(cell) = circumstance_col.and_then(|i| row.get(i)).cloned() {
             // Tags (`坦白、认罪认罚`), or the wording of the circumstances (`有前科；赔偿
             //被害人损失并取得谅解`) read as the reasoning is.
@@ -1277,6 +1318,11 @@ const CONTINUATION_LABELS: &[&str] = &[
     "罚金:",
     "附加刑：",
     "附加刑:",
+    "主刑：",
+    "主刑:",
+    "执行方式：",
+    "执行方式:",
+    "刑罚执行方式",
 ];
 
 /// Clauses of a sentence split at `；`. In a sentence that combines the sentences of several
@@ -1420,8 +1466,13 @@ fn parse_clause(
         any = true;
         rec.evidence =
             doc.evidence(abs + names.first().map_or(content.start, |r| r.start)..abs + content.end);
-        // A clause only about probation belongs to the recommendation before it.
-        if rec.principal.is_none() && rec.fine.is_none() && rec.term.is_none() {
+        // A clause only about probation belongs to the recommendation before it, and so does
+        // a labelled line of a block (`附加刑：罚金…`, `执行方式：实刑`) that names no principal.
+        let label_led = CONTINUATION_LABELS
+            .iter()
+            .any(|l| clause.trim_start().starts_with(l))
+            && !PRINCIPAL_RE.is_match(text);
+        if label_led || (rec.principal.is_none() && rec.fine.is_none() && rec.term.is_none()) {
             if let Some(prev) = out.iter_mut().rev().find(|(n, _)| {
                 names.is_empty()
                     || n.as_ref().map(|f| f.value.as_str())
@@ -1436,6 +1487,9 @@ fn parse_clause(
                 }
                 if prev.1.political_rights.is_none() {
                     prev.1.political_rights = rec.political_rights.take();
+                }
+                if prev.1.fine.is_none() {
+                    prev.1.fine = rec.fine.take();
                 }
                 continue;
             }
@@ -2606,6 +2660,66 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [("甲某", Some(42)), ("乙某某", Some(12))]);
+    }
+
+    /// Name, longest term in months, probation, highest fine and number of circumstances.
+    type RowSummary = (String, Option<u32>, Option<bool>, Option<f64>, usize);
+
+    fn table_summary(t: &str) -> Vec<RowSummary> {
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        r.defendants
+            .iter()
+            .map(|d| {
+                let rec = d.recommendation.as_ref();
+                (
+                    d.name.value.clone(),
+                    rec.and_then(|r| r.term.as_ref())
+                        .and_then(|t| t.value.max_months()),
+                    rec.and_then(|r| r.probation.as_ref()).map(|p| p.value),
+                    rec.and_then(|r| r.fine.as_ref()).and_then(|f| f.value.max),
+                    d.circumstances.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tables_drawn_with_bars_or_tabs() {
+        let head = "某区人民检察院\n量刑建议书\n某检量建〔2024〕8号\n某区人民法院：\n被告人甲某、乙某涉嫌盗窃罪一案，被告人乙某系从犯。提出量刑建议如下：\n";
+        let tail = "\n此致\n某区人民法院\n2024年2月1日";
+        let barred = format!("{head}| 序号 | 被告人 | 罪名 | 量刑情节 | 建议刑罚 |\n|---|---|---|---|---|\n| 1 | 甲某 | 盗窃罪 | 累犯、坦白 | 有期徒刑一年六个月，并处罚金人民币六千元 |\n| 2 | 乙某 | 盗窃罪 | 从犯 | 有期徒刑八个月，缓刑一年 |{tail}");
+        assert_eq!(
+            table_summary(&barred),
+            [
+                ("甲某".to_string(), Some(18), None, Some(6000.0), 2),
+                ("乙某".to_string(), Some(8), Some(true), None, 1)
+            ]
+        );
+        // No column of circumstances: 从犯 is read from the prose above.
+        let tabbed = format!("{head}被告人\t罪名\t建议刑罚\n甲某\t盗窃罪\t有期徒刑二年\n乙某\t盗窃罪\t有期徒刑一年，缓刑一年{tail}");
+        assert_eq!(
+            table_summary(&tabbed),
+            [
+                ("甲某".to_string(), Some(24), None, None, 0),
+                ("乙某".to_string(), Some(12), Some(true), None, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn labelled_lines_of_principal_additional_penalty_and_execution() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2024〕8号\n某区人民法院：\n被告人甲某涉嫌非法吸收公众存款罪一案，建议判处：\n主刑：有期徒刑三年以上四年以下；\n附加刑：罚金人民币十万元；\n执行方式：实刑。\n此致\n某区人民法院\n2024年2月1日";
+        assert_eq!(
+            table_summary(t),
+            [(
+                "甲某".to_string(),
+                Some(48),
+                Some(false),
+                Some(100_000.0),
+                0
+            )]
+        );
     }
 
     #[test]
