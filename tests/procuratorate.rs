@@ -89,6 +89,7 @@ fn held_back_sets_per_field_accuracy() {
         "tests/fixtures/heldback-5",
         "tests/fixtures/heldback-6",
         "tests/fixtures/heldback-7",
+        "tests/fixtures/heldback-8",
     ] {
         let report = score_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join(set));
         eprintln!("command: cargo run --release -- eval --gold {set}");

@@ -306,7 +306,7 @@ static RIGHTS_RE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"剥夺
 /// Something that makes a sentence a recommendation: `建议` followed by a sentencing word,
 /// or a `量刑建议：` heading.
 static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"量刑建议(?:如下|为)?[：:]|提出(?:如下|以下)?量刑建议|建议")
+    crate::pattern::re(r"量刑建议(?:如下|为)?[：:]|提出(?:如下|以下)?量刑建议|建议|主刑[：:]")
 });
 
 static SENTENCING_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -371,9 +371,13 @@ static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 static PRIOR_SENTENCE_RE: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::re(r"曾(?:因|于|经|被)[^，。；]*?(?:判处|判决)|刑满释放"));
 
-/// A heading that announces proposals on the following lines.
-static HEADING_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"(?:建议|量刑建议)(?:如下)?[：:]\s*$"));
+/// A heading that announces proposals on the following lines, also the new one of a
+/// 变更量刑建议书 (`撤回原量刑建议，变更为：`).
+static HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"(?:(?:建议|量刑建议)(?:如下)?|(?:变更|调整)(?:量刑建议)?(?:为|如下))[：:]\s*$",
+    )
+});
 
 /// An item of a numbered list: `一、`, `1.`, `（一）`.
 static LIST_ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -839,17 +843,32 @@ static COURT_ADDRESSED_RE: LazyLock<Regex> =
 
 /// A table `被告人 | 罪名 | 量刑情节 | 建议刑罚`, one row per defendant (cells separated by
 /// blanks or tabs, by `|` when the head is drawn with bars, or one per line when the table came
-/// from a DOCX).
-/// A leading 序号 column and columns between the charge and the proposal (法定刑, 量刑情节)
-/// are recognised by their heads; the column of charges may be missing.
+/// from a DOCX). Besides the name, columns are recognised by their heads: 序号, charges,
+/// circumstances, the statutory range (ignored) and the proposal, which may be one column or
+/// split into columns of its own (`主刑 | 执行方式 | 罚金`).
 static TABLE_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:(?:序号|编号)[ \t\n|｜]+)?(?:被告单位[/／、]?)?被告人(?:姓名)?[ \t\n|｜]+(?:罪名[ \t\n|｜]+)?(?:(?:量刑情节|情节|法定刑|法定刑幅度|适用法定刑)[ \t\n|｜]+){0,3}(?:建议刑罚|量刑建议|建议判处刑罚)",
+        r"(?:(?:序号|编号)[ \t\n|｜]+)?(?:被告单位[/／、]?)?被告人(?:姓名)?(?:[ \t\n|｜]+(?:罪名|量刑情节|情节|法定刑幅度|适用法定刑|法定刑|建议刑罚|量刑建议|建议判处刑罚|建议主刑|主刑|附加刑|罚金|刑罚执行方式|执行方式|是否适用缓刑|缓刑))+",
     )
 });
 
 /// The head of the column of circumstances.
 const CIRCUMSTANCE_HEADS: &[&str] = &["量刑情节", "情节"];
+
+/// Heads of the columns that hold (part of) the proposal.
+const PENALTY_HEADS: &[&str] = &[
+    "建议刑罚",
+    "量刑建议",
+    "建议判处刑罚",
+    "建议主刑",
+    "主刑",
+    "附加刑",
+    "罚金",
+    "刑罚执行方式",
+    "执行方式",
+    "是否适用缓刑",
+    "缓刑",
+];
 
 /// One row of a recommendation table.
 struct TableRow {
@@ -867,6 +886,163 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
             .any(|e| name.ends_with(e))
 }
 
+/// The cells after a table's head, as ranges of `hay`, cut into rows of `columns`.
+/// A table drawn with bars has one row per line, blanks inside its cells and `—` for an empty
+/// cell; its rule row (`|---|---|`) is skipped. Otherwise blanks, tabs and line breaks all
+/// separate cells.
+fn table_cells(hay: &str, after: usize, columns: usize, barred: bool) -> Vec<Vec<Range<usize>>> {
+    let mut rows: Vec<Vec<Range<usize>>> = Vec::new();
+    if barred {
+        let mut at = after;
+        for line in hay[after..].split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let mut cells: Vec<Range<usize>> = Vec::new();
+            let mut from = start;
+            for piece in line.split(['|', '｜']) {
+                let lead = piece.len() - piece.trim_start().len();
+                let trimmed = piece.trim();
+                cells.push(from + lead..from + lead + trimmed.len());
+                from += piece.len() + bar_len(&hay[from + piece.len()..]);
+            }
+            // The bars at the ends of a row leave empty cells outside them.
+            if cells.len() > 1 && cells.first().is_some_and(|c| c.is_empty()) {
+                cells.remove(0);
+            }
+            if cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
+                cells.pop();
+            }
+            let texts: Vec<&str> = cells.iter().map(|c| &hay[c.clone()]).collect();
+            if texts.iter().all(|t| t.is_empty()) {
+                if rows.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if texts
+                .iter()
+                .all(|t| !t.is_empty() && t.chars().all(|c| matches!(c, '-' | ':' | '：')))
+            {
+                continue;
+            }
+            if cells.len() != columns {
+                break;
+            }
+            rows.push(cells);
+        }
+        return rows;
+    }
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in hay[after..].char_indices() {
+        let at = after + i;
+        if matches!(c, ' ' | '\t' | '\n') {
+            if let Some(st) = start.take() {
+                cells.push(st..at);
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(st) = start {
+        cells.push(st..hay.len());
+    }
+    cells
+        .chunks(columns)
+        .take_while(|row| row.len() == columns)
+        .map(<[Range<usize>]>::to_vec)
+        .collect()
+}
+
+/// The length of the bar at the start of `s` (`|` or `｜`; none at the end of a line).
+fn bar_len(s: &str) -> usize {
+    s.chars()
+        .next()
+        .filter(|c| matches!(c, '|' | '｜'))
+        .map_or(0, char::len_utf8)
+}
+
+/// Whether a cell says nothing (`—`, `/`, `无`).
+fn is_blank_cell(t: &str) -> bool {
+    t.chars()
+        .all(|c| matches!(c, '—' | '-' | '－' | '/' | '／' | '无' | ' ' | '\u{3000}'))
+}
+
+/// The proposal of one row read from its penalty cells (head, absolute range), one after the
+/// other: a later cell fills only what the earlier ones left unsaid.
+fn row_recommendation(
+    doc: &Document,
+    cells: &[(&str, Range<usize>)],
+) -> Option<SentencingRecommendation> {
+    let text = doc.text();
+    let mut rec: Option<SentencingRecommendation> = None;
+    for (head, cell) in cells {
+        let t = &text[cell.clone()];
+        if is_blank_cell(t) {
+            continue;
+        }
+        let mut part = parse_part(doc, cell.start, t).unwrap_or_else(|| SentencingRecommendation {
+            principal: None,
+            term: None,
+            probation: None,
+            probation_period: None,
+            fine: None,
+            political_rights: None,
+            per_charge: Vec::new(),
+            evidence: doc.evidence(cell.clone()),
+        });
+        // A column headed 罚金 holds the amount alone; one headed 缓刑 may say 是 / 否.
+        if *head == "罚金" && part.fine.is_none() {
+            let (amount, end) = amount_in(t);
+            if amount.min.is_some() {
+                part.fine = Some(doc.field(amount, cell.start..cell.start + end));
+            }
+        }
+        if matches!(*head, "缓刑" | "是否适用缓刑") && part.probation.is_none() {
+            let yes = match t {
+                "是" | "适用" | "建议适用" | "可以适用" => Some(true),
+                "否" | "不适用" | "不建议适用" => Some(false),
+                _ => None,
+            };
+            part.probation = yes.map(|v| doc.field(v, cell.clone()));
+        }
+        if part.is_empty() {
+            continue;
+        }
+        match rec.as_mut() {
+            None => rec = Some(part),
+            Some(r) => {
+                if r.principal.is_none()
+                    || (r
+                        .principal
+                        .as_ref()
+                        .is_some_and(|p| p.value == Penalty::FineOnly)
+                        && part.principal.is_some())
+                {
+                    r.principal = part.principal.or(r.principal.take());
+                }
+                r.term = r.term.take().or(part.term);
+                r.probation = r.probation.take().or(part.probation);
+                r.probation_period = r.probation_period.take().or(part.probation_period);
+                r.fine = r.fine.take().or(part.fine);
+                r.political_rights = r.political_rights.take().or(part.political_rights);
+                let start = r.evidence.span[0].min(cell.start);
+                let end = r.evidence.span[1].max(cell.end);
+                r.evidence = doc.evidence(start..end);
+            }
+        }
+    }
+    let mut rec = rec?;
+    // A fine alone: principal 无, as in prose.
+    if rec.principal.is_none() {
+        if let Some(f) = rec.fine.as_ref() {
+            let [from, to] = f.evidence.span;
+            rec.principal = Some(doc.field(Penalty::FineOnly, from..to));
+        }
+    }
+    Some(rec)
+}
+
 /// The rows of a recommendation table in `range`, if there is one.
 fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     let text = doc.text();
@@ -878,23 +1054,36 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     };
     // A table drawn with bars keeps blanks inside its cells; otherwise blanks separate them.
     let barred = head.as_str().contains(['|', '｜']);
-    let is_separator = |c: char| {
-        if barred {
-            matches!(c, '|' | '｜' | '\n')
-        } else {
-            matches!(c, ' ' | '\t' | '\n')
-        }
-    };
-    let heads: Vec<&str> = head
+    let is_separator = |c: char| matches!(c, ' ' | '\t' | '\n' | '|' | '｜');
+    let mut heads: Vec<&str> = head
         .as_str()
-        .split(|c: char| is_separator(c))
-        .map(str::trim)
+        .split(is_separator)
         .filter(|h| !h.is_empty())
         .collect();
+    let mut head_end = head.end();
+    // The last head may be the start of a longer word (`罚金人民币…` in the first row).
+    if hay[head_end..]
+        .chars()
+        .next()
+        .is_some_and(|c| !is_separator(c))
+        && heads.len() > 1
+    {
+        let last = heads.pop().unwrap_or_default();
+        head_end -= last.len();
+    }
     let columns = heads.len();
-    let Some(name_col) = heads.iter().position(|h| h.contains("被告人")) else {
+    let Some(name_col) = heads
+        .iter()
+        .position(|h| h.contains("被告人") || h.contains("被告单位"))
+    else {
         return Vec::new();
     };
+    let penalty_cols: Vec<usize> = (0..columns)
+        .filter(|&i| PENALTY_HEADS.contains(&heads[i]))
+        .collect();
+    if penalty_cols.is_empty() {
+        return Vec::new();
+    }
     // Without a column of charges, each defendant's charges are read from the prose.
     let charge_col = heads.iter().position(|h| *h == "罪名");
     let prose_charges: Vec<(String, Vec<Charge>)> = if charge_col.is_none() {
@@ -931,48 +1120,25 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     } else {
         Vec::new()
     };
-    let mut cells: Vec<Range<usize>> = Vec::new();
-    let mut start: Option<usize> = None;
-    let after = head.end();
-    let mut push_cell = |from: usize, to: usize| {
-        // Blanks around a barred cell and the rule row under a drawn head (`---|---`) are no cells.
-        let cell = &hay[from..to];
-        let trimmed = cell.trim();
-        if !trimmed.is_empty() && !trimmed.chars().all(|c| matches!(c, '-' | '—' | ':' | '：')) {
-            let lead = cell.len() - cell.trim_start().len();
-            cells.push(range.start + from + lead..range.start + from + lead + trimmed.len());
-        }
-    };
-    for (i, c) in hay[after..].char_indices() {
-        let at = after + i;
-        if is_separator(c) {
-            if let Some(st) = start.take() {
-                push_cell(st, at);
-            }
-        } else if start.is_none() && !c.is_whitespace() {
-            start = Some(at);
-        }
-    }
-    if let Some(st) = start {
-        push_cell(st, hay.len());
-    }
+    let abs = |r: &Range<usize>| range.start + r.start..range.start + r.end;
     let mut rows = Vec::new();
-    for row in cells.chunks(columns) {
-        if row.len() < columns {
-            break;
-        }
-        let (Some(name), Some(penalty)) = (row.get(name_col), row.last()) else {
-            break;
-        };
+    for row in table_cells(hay, head_end, columns, barred) {
+        let name = abs(&row[name_col]);
         let n = &text[name.clone()];
-        let p = &text[penalty.clone()];
         let plausible = ((2..=6).contains(&n.chars().count()) || is_unit_name(n))
             && is_person_name(n)
             && !n.contains(['，', '。', '：']);
-        if !plausible || !(PRINCIPAL_RE.is_match(p) || p.contains("罚金")) {
+        if !plausible {
             break;
         }
-        let charges = match charge_col.and_then(|i| row.get(i)) {
+        let penalty: Vec<(&str, Range<usize>)> = penalty_cols
+            .iter()
+            .map(|&i| (heads[i], abs(&row[i])))
+            .collect();
+        let Some(recommendation) = row_recommendation(doc, &penalty) else {
+            break;
+        };
+        let charges = match charge_col.map(|i| abs(&row[i])) {
             Some(cell) => super::indictment::split_charges_at(&text[cell.clone()], cell.start)
                 .into_iter()
                 .map(|(c, r)| Charge::read(doc, c, r))
@@ -988,7 +1154,7 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
             .find(|(known, _)| known == n)
             .map(|(_, c)| c.clone())
             .unwrap_or_default();
-        if let Some(cell) = circumstance_col.and_then(|i| row.get(i)).cloned() {
+        if let Some(cell) = circumstance_col.map(|i| abs(&row[i])) {
             // Tags (`坦白、认罪认罚`), or the wording of the circumstances (`有前科；赔偿
             //被害人损失并取得谅解`) read as the reasoning is.
             let mut at = cell.start;
@@ -1009,10 +1175,10 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
             }
         }
         rows.push(TableRow {
-            name: doc.field(n.to_string(), name.clone()),
+            name: doc.field(n.to_string(), name),
             charges,
             circumstances,
-            recommendation: parse_part(doc, penalty.start, p),
+            recommendation: Some(recommendation),
         });
     }
     rows
@@ -1494,9 +1660,11 @@ fn parse_clause(
                 continue;
             }
         }
-        // `分别判处甲、乙有期徒刑一年、十个月`: the values listed go to the names in turn.
+        // `分别判处甲、乙有期徒刑一年、十个月` (or `对甲、乙分别判处…`): the values listed go to
+        // the names in turn.
         let respective = (name_fields.len() >= 2
-            && clause[..names.first().map_or(0, |r| r.start)].contains("分别"))
+            && (clause[..names.first().map_or(0, |r| r.start)].contains("分别")
+                || text.starts_with("分别")))
         .then(|| respective(doc, abs + content.start, text, name_fields.len(), &rec))
         .flatten();
         match respective {
@@ -1690,6 +1858,20 @@ fn respective(
                 let zone = &part[piece.clone()];
                 let at = abs + piece.start..abs + piece.end;
                 if is_term {
+                    // A value with its own penalty (`有期徒刑十个月、拘役五个月`).
+                    let own = PRINCIPAL_RE
+                        .find(zone)
+                        .and_then(|p| Some((p.range(), Penalty::from_word(p.as_str())?)));
+                    if let Some((p, pen)) = own {
+                        let shift = |x: Range<usize>| at.start + x.start..at.start + x.end;
+                        r.principal = Some(doc.field(pen, shift(p.clone())));
+                        r.term = if pen.has_term() {
+                            term_near(zone, p).map(|(t, x)| doc.field(t, shift(x)))
+                        } else {
+                            None
+                        };
+                        continue;
+                    }
                     let (terms, _) = scan_terms(zone);
                     if terms.is_empty() {
                         return None;
@@ -2705,6 +2887,74 @@ mod tests {
                 ("乙某".to_string(), Some(12), Some(true), None, 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_proposal_split_into_columns_of_principal_execution_and_fine() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2024〕8号\n某区人民法院：\n被告单位某某建材有限公司、被告人甲某串通投标一案，提出量刑建议如下表：\n|序号|被告单位/被告人|罪名|量刑情节|主刑|执行方式|罚金|\n|---|---|---|---|---|---|---|\n|1|某某建材有限公司|串通投标罪|认罪认罚|—|—|人民币三十万元|\n|2|甲某|串通投标罪|坦白|有期徒刑一年至一年六个月|缓刑|人民币八万元|\n此致\n某区人民法院\n2024年2月1日";
+        assert_eq!(
+            table_summary(t),
+            [
+                (
+                    "某某建材有限公司".to_string(),
+                    None,
+                    None,
+                    Some(300_000.0),
+                    1
+                ),
+                ("甲某".to_string(), Some(18), Some(true), Some(80_000.0), 1)
+            ]
+        );
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        let unit = r.defendants[0].recommendation.as_ref().unwrap();
+        assert_eq!(
+            unit.principal.as_ref().map(|p| p.value),
+            Some(Penalty::FineOnly)
+        );
+    }
+
+    #[test]
+    fn the_new_proposal_of_an_amended_recommendation_replaces_the_old() {
+        let t = "某区人民检察院\n变更量刑建议书\n某检变建〔2024〕4号\n某区人民法院：\n本院以某检刑诉〔2024〕15号起诉书对被告人甲某危险作业一案提起公诉，并建议判处被告人甲某拘役四个月，缓刑六个月。被告人甲某揭发他人犯罪，系立功，本院决定撤回原量刑建议，变更为：\n判处被告人甲某拘役三个月，缓刑五个月。\n此致\n某区人民法院\n2024年6月3日";
+        assert_eq!(
+            table_summary(t),
+            [("甲某".to_string(), Some(3), Some(true), None, 1)]
+        );
+    }
+
+    #[test]
+    fn listed_values_with_penalties_of_their_own_go_to_the_names_in_turn() {
+        let (recs, _) = parse(
+            "建议对被告人张某、李某某分别判处有期徒刑十个月、拘役五个月，并分别处罚金人民币一万元、五千元，对被告人李某某可以适用缓刑。",
+        );
+        let penalties: Vec<(&str, Option<Penalty>, Option<u32>)> = recs
+            .iter()
+            .map(|(n, r)| {
+                (
+                    n.as_ref().map_or("", |n| n.value.as_str()),
+                    r.principal.as_ref().map(|p| p.value),
+                    r.term.as_ref().and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            penalties,
+            [
+                ("张某", Some(Penalty::FixedTerm), Some(10)),
+                ("李某某", Some(Penalty::Detention), Some(5))
+            ]
+        );
+        let rest: Vec<(Option<f64>, Option<bool>)> = recs
+            .iter()
+            .map(|(_, r)| {
+                (
+                    r.fine.as_ref().and_then(|f| f.value.max),
+                    r.probation.as_ref().map(|p| p.value),
+                )
+            })
+            .collect();
+        assert_eq!(rest, [(Some(10_000.0), None), (Some(5_000.0), Some(true))]);
     }
 
     #[test]

@@ -203,18 +203,20 @@ pub fn find_articles(text: &str) -> Vec<Article> {
                 at += more.end();
             }
         }
-        // `…触犯《刑法》第二百六十四条，…，并依照第六十九条数罪并罚`: later in the same sentence,
-        // an article cited with 依照 / 根据 and no law of its own is of the same law.
+        // `…触犯《刑法》第二百六十四条，…，并依照第六十九条数罪并罚`, `…系主犯（第二十六条）`,
+        // `不符合该法第八十一条…`: later in the same sentence, an article cited with 依照 / 根据,
+        // in brackets or after 该法 / 本法 / 同法, with no law of its own, is of the same law.
         let sentence_end = text[at..].find('。').map_or(text.len(), |i| at + i);
         let next_law = LAW_RE.find_at(text, at).map_or(text.len(), |l| l.start());
         let zone = &text[at..sentence_end.min(next_law)];
-        for (i, _) in zone.match_indices(['依', '根', '按']) {
+        for (i, _) in zone.match_indices(['依', '根', '按', '该', '本', '同', '（', '(']) {
             let after = &zone[i..];
-            let Some(rest) = ["依照", "根据", "依据", "按照"]
-                .iter()
-                .find_map(|w| after.strip_prefix(w))
-                .filter(|r| r.starts_with('第'))
-            else {
+            let Some(rest) = [
+                "依照", "根据", "依据", "按照", "该法", "本法", "同法", "（", "(",
+            ]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .filter(|r| r.starts_with('第')) else {
                 continue;
             };
             let from = at + i + (after.len() - rest.len());
@@ -252,6 +254,23 @@ mod tests {
             .collect();
         assert_eq!(got, [("刑法", "264"), ("刑法", "69")]);
         assert!(a[1].span.start > a[0].span.end);
+    }
+
+    #[test]
+    fn an_article_in_brackets_or_after_gaifa_is_of_the_law_before_it() {
+        let a = find_articles(
+            "系共同犯罪（《中华人民共和国刑法》第二十五条第一款），甲系主犯（第二十六条第一款）；乙系从犯（第二十七条）。另见（第三十条）。",
+        );
+        let got: Vec<&str> = a.iter().map(|a| a.article.as_str()).collect();
+        assert_eq!(got, ["25", "26", "27"]);
+        let a = find_articles(
+            "根据《中华人民共和国刑事诉讼法》第二百八十条第一款的规定，不符合该法第八十一条第一款规定的逮捕条件。",
+        );
+        let got: Vec<(&str, &str)> = a
+            .iter()
+            .map(|a| (a.law.as_str(), a.article.as_str()))
+            .collect();
+        assert_eq!(got, [("刑事诉讼法", "280"), ("刑事诉讼法", "81")]);
     }
 
     /// `article_groups` reads the groups the capture engine finds.
