@@ -28,7 +28,7 @@ fn docs(inputs: &common::Inputs) -> Vec<Document> {
 }
 
 /// One pass of `stage`; returns a checksum so nothing is optimised away.
-type Pass = Box<dyn Fn() -> usize>;
+type Pass = Box<dyn Fn() -> usize + Sync>;
 
 fn stage(name: &str) -> (Pass, u64, u64) {
     let limits = Limits::default();
@@ -170,8 +170,19 @@ fn stage(name: &str) -> (Pass, u64, u64) {
 }
 
 #[inline(never)]
-fn measured(pass: &dyn Fn() -> usize, reps: usize) -> usize {
+fn measured(pass: &(dyn Fn() -> usize + Sync), reps: usize) -> usize {
     (0..reps).map(|_| pass()).sum()
+}
+
+/// `threads` threads each running `reps` passes at once (`WENSHU_PROFILE_THREADS`): with
+/// perfect scaling they take as long as one thread's `reps` passes.
+fn measured_threads(pass: &(dyn Fn() -> usize + Sync), reps: usize, threads: usize) -> usize {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| s.spawn(|| measured(pass, reps)))
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).sum()
+    })
 }
 
 fn main() {
@@ -183,13 +194,21 @@ fn main() {
     let reps: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(1);
     let (pass, docs, bytes) = stage(name);
     let warm = pass();
+    let threads: usize = std::env::var("WENSHU_PROFILE_THREADS")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(1);
     let t = std::time::Instant::now();
-    let sum = measured(&*pass, reps);
+    let sum = if threads > 1 {
+        measured_threads(&*pass, reps, threads)
+    } else {
+        measured(&*pass, reps)
+    };
     let secs = t.elapsed().as_secs_f64();
     black_box((warm, sum));
     println!(
-        "{name}: {docs} inputs, {bytes} bytes, {reps} reps, {:.1} inputs/s, {:.1} MB/s",
-        (docs as usize * reps) as f64 / secs,
-        (bytes as usize * reps) as f64 / secs / 1e6
+        "{name}: {docs} inputs, {bytes} bytes, {reps} reps, {threads} threads, {:.1} inputs/s, {:.1} MB/s",
+        (docs as usize * reps * threads) as f64 / secs,
+        (bytes as usize * reps * threads) as f64 / secs / 1e6
     );
 }

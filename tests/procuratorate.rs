@@ -364,6 +364,33 @@ fn half_an_indictment_is_flagged_and_nothing_invented() {
 }
 
 #[test]
+fn a_second_document_glued_on_is_flagged_at_its_title() {
+    // A 量刑建议书 and then a judgment pasted after the indictment: the first title of the list
+    // (判决书 before 量刑建议书), where it stands alone on its line.
+    let text = format!(
+        "{INDICTMENT}\n某区人民检察院\n量刑建议书\n某检量建〔2023〕5号\n某区人民法院\n刑事判决书\n（2023）某0102刑初1号\n"
+    );
+    let doc = Document::from_text("glued.txt", &text);
+    let ind = extract_indictment(&doc);
+    let w = ind
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("second document"))
+        .unwrap_or_else(|| panic!("{:?}", ind.warnings));
+    assert!(w.message.contains("刑事判决书"), "{}", w.message);
+    assert_eq!(
+        w.evidence.as_ref().map(|e| e.text.as_str()),
+        Some("刑事判决书")
+    );
+    // A title word inside a sentence is no second document.
+    let doc = Document::from_text("one.txt", INDICTMENT);
+    assert!(!extract_indictment(&doc)
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("second document")));
+}
+
+#[test]
 fn unreadable_recommendation_warns_with_span() {
     let text = INDICTMENT.replace(
         "建议判处被告人张某有期徒刑十个月，并处罚金人民币二千元；被告人李某某拘役三个月，缓刑三个月，并处罚金人民币一千元。",

@@ -1298,30 +1298,40 @@ fn check_completeness(
     }
     // A second document glued after this one.
     if let Some(t) = header.title.clone() {
-        let rest_start = t.end;
-        for title in [
+        const TITLES: [&str; 5] = [
             "刑事判决书",
             "刑事裁定书",
             "起诉书",
             "批准逮捕决定书",
             "量刑建议书",
-        ] {
-            let mut from = rest_start;
-            while let Some(p) = text[from..].find(title) {
-                let at = from + p;
+        ];
+        // Every title ends with 书: one scan for it, then the first title of the list that
+        // stands alone on its line, at its first such place.
+        let mut first: Option<(usize, usize)> = None;
+        for end in memchr::memmem::find_iter(&text.as_bytes()[t.end..], "书".as_bytes()) {
+            let end = t.end + end + "书".len();
+            for (k, title) in TITLES.iter().enumerate() {
+                let Some(at) = end.checked_sub(title.len()).filter(|&at| at >= t.end) else {
+                    continue;
+                };
+                if !text.is_char_boundary(at) || &text[at..end] != *title {
+                    continue;
+                }
                 let before = text[..at].chars().next_back();
-                let after = text[at + title.len()..].chars().next();
+                let after = text[end..].chars().next();
                 let standalone =
                     matches!(before, Some('\n' | ' ')) && matches!(after, None | Some('\n' | ' '));
-                if standalone {
-                    warnings.push(doc.warning(
-                        format!("a second document ({title}) begins inside this indictment"),
-                        Some(at..at + title.len()),
-                    ));
-                    return;
+                if standalone && first.is_none_or(|(fk, _)| k < fk) {
+                    first = Some((k, at));
                 }
-                from = at + title.len();
             }
+        }
+        if let Some((k, at)) = first {
+            let title = TITLES[k];
+            warnings.push(doc.warning(
+                format!("a second document ({title}) begins inside this indictment"),
+                Some(at..at + title.len()),
+            ));
         }
     }
 }
