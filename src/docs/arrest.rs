@@ -336,7 +336,7 @@ fn refusal_grounds(doc: &Document, reasons: &Field<String>) -> Vec<Field<String>
 
 static GROUNDS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     [
-        ("不构成犯罪", r"不构成(?:[\p{Han}、]{0,30}罪|犯罪)|不认为是犯罪|情节显著轻微|不应当?追究刑事责任|依法不负刑事责任"),
+        ("不构成犯罪", r"不构成(?:(?:[\p{Han}、]|（[境边]）){0,30}罪|犯罪)|不认为是犯罪|情节显著轻微|不应当?追究刑事责任|依法不负刑事责任"),
         ("证据不足", r"证据不足|不足以(?:证明|认定)|事实不清|(?:不能|无法|尚不能)(?:证明|认定)"),
         ("无社会危险性", r"社会危险性|逮捕必要|不需要逮捕|不予逮捕|不宜逮捕"),
     ]
@@ -371,6 +371,15 @@ fn decision_suspects(
         .find(on_arrest)
         .or_else(|| mentions.iter().find(decides))
         .or_else(|| mentions.iter().find(|m| m.as_str().ends_with("犯罪嫌疑人")));
+    // `决定批准逮捕下列犯罪嫌疑人：` and then one numbered line per suspect.
+    if let Some(list) = LISTED_DECISION_RE.find(hay) {
+        let mut suspects =
+            listed_suspects(doc, body.start + list.end(), &hay[list.end()..], warnings);
+        if !suspects.is_empty() {
+            attribute_suspected_charges(doc, body, &mut suspects);
+            return suspects;
+        }
+    }
     let Some(m) = chosen else {
         return Vec::new();
     };
@@ -436,6 +445,77 @@ fn decision_suspects(
     }
     attribute_suspected_charges(doc, body, &mut suspects);
     suspects
+}
+
+/// A decision followed by a list of the suspects it concerns.
+static LISTED_DECISION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"决定(?:批准|不批准|不予批准)?逮捕(?:下列|以下|如下)犯罪嫌疑人[：:]")
+});
+
+/// The suspects listed one per line after a decision (`一、张某，男，1990年1月1日出生，
+/// 公民身份号码…；`), at `abs`: the number and the role word are optional; the list ends at
+/// the first line that does not open with a name and an identity.
+fn listed_suspects(
+    doc: &Document,
+    abs: usize,
+    rest: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Suspect> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in rest.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        let body = line.trim_end();
+        if body.trim().is_empty() {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let lead = body.len() - body.trim_start().len();
+        let item = lead + crate::docs::indictment::list_number_len(body.trim_start());
+        let mut name_start = at + item;
+        let mut tail = &rest[name_start..at + body.len()];
+        let untrimmed = tail.len();
+        tail = tail.trim_start();
+        name_start += untrimmed - tail.len();
+        if let Some(t) = tail.strip_prefix("犯罪嫌疑人") {
+            name_start += "犯罪嫌疑人".len();
+            tail = t;
+        }
+        let name_len = tail.find(['，', ',', '（', '(']).unwrap_or(tail.len());
+        let name = &tail[..name_len];
+        let identity = tail[name_len..]
+            .strip_prefix(['，', ','])
+            .map(|i| &i[..i.find(['；', ';', '。']).unwrap_or(i.len())]);
+        let (Some(identity), true) = (identity, is_person_name(name) && name.chars().count() <= 12)
+        else {
+            break;
+        };
+        if !opens_identity(identity) {
+            break;
+        }
+        let mut s = Suspect {
+            name: doc.field(
+                name.to_string(),
+                abs + name_start..abs + name_start + name_len,
+            ),
+            aliases: Vec::new(),
+            gender: None,
+            birth_date: None,
+            id_number: None,
+            ethnicity: None,
+            charge: None,
+            charges: Vec::new(),
+            party: None,
+        };
+        let identity_start =
+            name_start + name_len + tail[name_len..].chars().next().map_or(0, char::len_utf8);
+        read_identity(doc, abs + identity_start, identity, &mut s, warnings);
+        out.push(s);
+    }
+    out
 }
 
 /// The identity of a suspect stated at another mention than the decision's list: listed on
@@ -563,12 +643,27 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
     let text = doc.text();
     let hay = &text[body.clone()];
     let mut general: Option<(String, Range<usize>)> = None;
-    for c in SUSPECT_CHARGE_RE.captures_iter(hay) {
-        let (Some(whole), Some(list)) = (c.get(0), c.get(1)) else {
-            continue;
+    let (mut from, mut prev_end) = (0, 0);
+    while let Some(c) = SUSPECT_CHARGE_RE.captures_at(hay, from) {
+        let (Some(whole), Some(found)) = (c.get(0), c.get(1)) else {
+            break;
         };
-        let r = body.start + list.start()..body.start + list.end();
-        let clause_start = clause_start(&hay[..whole.start()]);
+        // `甲涉嫌A罪、乙涉嫌B罪`: the list ends before the next suspect's name, and the search
+        // goes on at that suspect's 涉嫌.
+        let cut = found.as_str().find("涉嫌").and_then(|i| {
+            let end = found.as_str()[..i].rfind("罪、")? + "罪".len();
+            Some((end, found.start() + i))
+        });
+        let (list_end, next) = match cut {
+            Some((end, next)) => (found.start() + end, next),
+            None => (found.end(), whole.end()),
+        };
+        from = next;
+        let list = &hay[found.start()..list_end];
+        let r = body.start + found.start()..body.start + list_end;
+        // Names before the list before this one were that list's.
+        let clause_start = clause_start(&hay[..whole.start()]).max(prev_end);
+        prev_end = list_end;
         let named_in = |part: &str| -> Vec<usize> {
             suspects
                 .iter()
@@ -593,7 +688,7 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
             if !named.is_empty() {
                 for &i in &named {
                     if let Some(s) = suspects.get_mut(i) {
-                        add_charge(doc, s, list.as_str(), r.clone());
+                        add_charge(doc, s, list, r.clone());
                     }
                 }
                 continue;
@@ -601,14 +696,14 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
         }
         if named.is_empty() {
             if general.is_none() {
-                general = Some((list.as_str().to_string(), r));
+                general = Some((list.to_string(), r));
             }
             continue;
         }
         for i in named {
             if let Some(s) = suspects.get_mut(i) {
                 if s.charge.is_none() {
-                    set_charge(doc, s, list.as_str(), r.clone());
+                    set_charge(doc, s, list, r.clone());
                 }
             }
         }
@@ -650,7 +745,7 @@ fn clause_start(head: &str) -> usize {
 /// A charge denied: `不构成诈骗罪`, `不符合…规定的妨害公务罪的构成要件`.
 static NOT_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"不构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$)|不(?:符合|具备)[^。；;]{0,80}?规定的([\p{Han}、]{2,40}?罪)的(?:犯罪)?构成要件",
+        r"不构成((?:[\p{Han}、]|（[境边]）){2,80}?罪)(?:[，,。；;：:（(\s]|$)|不(?:符合|具备)[^。；;]{0,80}?规定的((?:[\p{Han}、]|（[境边]）){2,40}?罪)的(?:犯罪)?构成要件",
     )
 });
 
@@ -1155,6 +1250,91 @@ mod tests {
         assert_eq!(
             a.date.as_ref().map(|d| d.value.to_string()),
             Some("2023-02-07".into())
+        );
+    }
+
+    #[test]
+    fn suspects_numbered_after_the_decision_without_their_role() {
+        let t = "某旗人民检察院\n批准逮捕决定书\n某检刑批捕(2024)15号\n某旗公安局：\n你局2024年2月5日某公（刑）提捕字【2024】21号提请批准逮捕书收悉。经审查，本院认为：犯罪嫌疑人甲某某、乙某某骗取保险金，涉嫌保险诈骗罪，符合逮捕条件。决定批准逮捕下列犯罪嫌疑人：\n一、甲某某，男，鄂伦春族，1982年8月9日出生，公民身份号码11010519491231002X，住某旗某镇；\n二、乙某某，女，汉族，1988年1月30日出生。\n请依法立即执行。\n二零二四年二月九日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        // Name, gender, ethnicity, charge.
+        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let got: Vec<Row> = a
+            .suspects
+            .iter()
+            .map(|s| {
+                (
+                    s.name.value.as_str(),
+                    s.gender.as_ref().map(|g| g.value.as_str()),
+                    s.ethnicity.as_ref().map(|e| e.value.as_str()),
+                    s.charge.as_ref().map(|c| c.value.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("甲某某", Some("男"), Some("鄂伦春族"), Some("保险诈骗罪")),
+                ("乙某某", Some("女"), Some("汉族"), Some("保险诈骗罪"))
+            ]
+        );
+        assert_eq!(
+            a.suspects[1].birth_date.as_ref().unwrap().value.to_string(),
+            "1988-01-30"
+        );
+    }
+
+    #[test]
+    fn each_suspect_named_with_its_own_charge_in_one_list() {
+        let t = "某县人民检察院\n不批准逮捕决定书\n某检刑不捕〔2024〕9号\n某县公安局：\n你局于2024年4月26日以某公（刑）提捕字［2024］38号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某涉嫌非法猎捕陆生野生动物罪、乙某某涉嫌非法收购、出售陆生野生动物罪一案，经本院审查认为：犯罪嫌疑人甲某（男，1971年2月17日出生）、乙某某（女，1984年12月25日出生）无社会危险性，根据《中华人民共和国刑事诉讼法》第九十条之规定，决定不批准逮捕犯罪嫌疑人甲某、乙某某。\n2024年4月30日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRefusal);
+        let got: Vec<(&str, Vec<&str>)> = a
+            .suspects
+            .iter()
+            .map(|s| {
+                (
+                    s.name.value.as_str(),
+                    s.charges.iter().map(|c| c.name.value.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("甲某", vec!["非法猎捕陆生野生动物罪"]),
+                ("乙某某", vec!["非法收购、出售陆生野生动物罪"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_line_request_ends_the_last_party_at_the_case_summary() {
+        let t = "某区公安局 提请批准逮捕书 某公（刑）提捕字〔2023〕0457号 犯罪嫌疑人甲某，男，1986年3月21日出生，汉族。因涉嫌赌博罪，于2023年9月12日被我局刑事拘留。 犯罪嫌疑人乙某某，女，1990年11月8日出生，汉族。因涉嫌赌博罪，于2023年9月12日被我局刑事拘留，现羁押于某区看守所。 犯罪嫌疑人甲某、乙某某涉嫌赌博一案，我局于2023年9月4日立案侦查，同年9月12日将甲某、乙某某及同案犯罪嫌疑人丙某抓获。丙某已于2023年9月15日被我局取保候审。 经依法侦查查明：甲某开设赌场。 综上所述，犯罪嫌疑人甲某、乙某某涉嫌赌博罪。依照《中华人民共和国刑事诉讼法》第八十一条之规定，特提请批准逮捕。 此致 某区人民检察院 2023年9月15日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRequest);
+        let custody: Vec<Vec<String>> = a
+            .suspects
+            .iter()
+            .map(|s| {
+                s.party
+                    .as_ref()
+                    .map(|p| p.custody.iter().map(|c| c.measure.clone()).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(custody, [vec!["刑事拘留"], vec!["刑事拘留"]]);
+    }
+
+    #[test]
+    fn a_charge_name_with_brackets() {
+        let t = "某区人民检察院\n批准逮捕决定书\n某检刑批捕〔2023〕88号\n某区公安局：\n你局于2023年9月15日以某公（刑）提捕字〔2023〕0457号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某，经本院审查认为，该犯罪嫌疑人涉嫌组织参与国（境）外赌博罪，符合《中华人民共和国刑事诉讼法》第八十一条规定的逮捕条件，决定批准逮捕犯罪嫌疑人甲某（性别男，出生日期1986年3月21日）。\n2023年9月19日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        assert_eq!(
+            a.suspects[0].charge.as_ref().map(|c| c.value.as_str()),
+            Some("组织参与国（境）外赌博罪")
         );
     }
 

@@ -445,17 +445,18 @@ fn last_standalone_date(hay: &str) -> Option<crate::primitives::DateMatch> {
 
 static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"以([\p{Han}、]{2,60}?罪)(?:对其|对被告人[^，。；]{0,8}?)?(?:追究|论处|定罪|提起公诉)",
+        r"以((?:[\p{Han}、]|（[境边]）){2,60}?罪)(?:对其|对被告人[^，。；]{0,8}?)?(?:追究|论处|定罪|提起公诉)",
     )
 });
 
-static CHARGE_CONSTITUTE_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"构成([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s]|$|的)"));
+static CHARGE_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"构成((?:[\p{Han}、]|（[境边]）){2,80}?罪)(?:[，,。；;：:（(\s]|$|的)")
+});
 
 /// `涉嫌…罪`, the list of charges up to the punctuation (or 一案 / 被 / 于) after it.
 pub(crate) static SUSPECT_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"涉嫌(?:犯)?([\p{Han}、]{2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)",
+        r"涉嫌(?:犯)?((?:[\p{Han}、]|（[境边]）){2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)",
     )
 });
 
@@ -770,18 +771,23 @@ static LIST_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The length of the list number (`一、`, `2.`, `（三）`) that `s` opens with, or 0.
+pub(crate) fn list_number_len(s: &str) -> usize {
+    LIST_NUMBER_RE.find(s).map_or(0, |m| m.end())
+}
+
 /// A sub-clause that is the charge committed: `被告人甲、乙犯盗窃罪`, `一、被告人甲犯诈骗罪`,
 /// `犯非法经营罪`, or a block's label `罪名：盗窃罪`.
 static COMMITTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?(?:(?:(?:被告人|犯罪嫌疑人)[^\s，,。；;犯]{1,30}?)?犯|罪名[：:]\s?)([\p{Han}、]{2,60}?罪)\s*$",
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?(?:(?:(?:被告人|犯罪嫌疑人)[^\s，,。；;犯]{1,30}?)?犯|罪名[：:]\s?)((?:[\p{Han}、]|（[境边]）){2,60}?罪)\s*$",
     )
 });
 
 /// A sub-clause that is a numbered item's heading naming a charge: `（一）盗窃罪`.
 static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?([\p{Han}、]{2,60}?罪)\s*$",
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?((?:[\p{Han}、]|（[境边]）){2,60}?罪)\s*$",
     )
 });
 
@@ -889,6 +895,12 @@ pub(crate) fn read_reasoning(
         return vec![(Vec::new(), Vec::new()); names.len()];
     };
     let all: Vec<usize> = (0..names.len()).collect();
+    // `二被告人`, `各被告人` speak of the persons; a unit is named as 被告单位 beside them.
+    let persons: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&i| !crate::docs::recommendation::is_unit_name(names[i]))
+        .collect();
     let ac = NameMatcher::new(names);
     let mut subject: Vec<usize> = Vec::new();
     let mut prosecuted: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); names.len()];
@@ -908,7 +920,12 @@ pub(crate) fn read_reasoning(
             if !lead.is_empty() {
                 subject = lead;
             } else if cands.is_match(0, &COLLECTIVE_RE, hay, ci, clause) {
-                subject = all.clone();
+                let with_unit = s.contains("被告单位") || s.contains("犯罪嫌疑单位");
+                subject = if with_unit || persons.is_empty() {
+                    all.clone()
+                } else {
+                    persons.clone()
+                };
             } else if subject.is_empty() {
                 let mentioned: Vec<usize> = ac
                     .find_iter(s)
@@ -1421,6 +1438,25 @@ mod tests {
 
     /// The literal scan of a reasoning skips only clauses where a pattern cannot match, on
     /// every committed fixture, and leaves no pattern searched in every clause.
+    #[test]
+    fn two_defendants_said_collectively_are_the_persons_not_the_unit() {
+        let t = "本院认为，被告人甲某、乙某某的行为均触犯了刑法。二被告人到案后如实供述自己的罪行，可以从轻处罚。被告单位及二被告人自愿认罪认罚。";
+        let doc = Document::from_text("t", t);
+        let read = read_reasoning(&doc, 0..t.len(), &["某某药业有限公司", "甲某", "乙某某"]);
+        let tags: Vec<Vec<Circumstance>> = read
+            .iter()
+            .map(|(_, c)| c.iter().map(|f| f.value).collect())
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                vec![Circumstance::PleaAgreement],
+                vec![Circumstance::Confession, Circumstance::PleaAgreement],
+                vec![Circumstance::Confession, Circumstance::PleaAgreement]
+            ]
+        );
+    }
+
     #[test]
     fn reasoning_literals_skip_only_clauses_without_a_match() {
         assert_eq!(REASONING_LITERALS.always(), 0);

@@ -609,8 +609,9 @@ fn outcome(doc: &Document, block: Range<usize>) -> Outcome {
     }
 }
 
-static UPHELD_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"(?:以([\p{Han}、]{2,40}?罪))?判处(?:被告人|上诉人)?"));
+static UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"(?:以((?:[\p{Han}、]|（[境边]）){2,40}?罪))?判处(?:被告人|上诉人)?")
+});
 
 /// The first-instance sentence a ruling restates for `name` (…以盗窃罪判处被告人某有期徒刑一年…).
 fn upheld_outcome(doc: &Document, range: Range<usize>, name: &str) -> Option<Outcome> {

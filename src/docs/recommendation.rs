@@ -59,6 +59,9 @@ pub enum Penalty {
     /// 免予刑事处罚
     #[serde(rename = "免予刑事处罚")]
     Exemption,
+    /// 剥夺政治权利 applied alone (单处剥夺政治权利), for a term.
+    #[serde(rename = "剥夺政治权利")]
+    RightsOnly,
 }
 
 impl Penalty {
@@ -73,6 +76,7 @@ impl Penalty {
             Penalty::Death => "死刑",
             Penalty::FineOnly => "无",
             Penalty::Exemption => "免予刑事处罚",
+            Penalty::RightsOnly => "剥夺政治权利",
         }
     }
 
@@ -84,17 +88,18 @@ impl Penalty {
             "无期徒刑" => Penalty::Life,
             "死刑" => Penalty::Death,
             "单处罚金" => Penalty::FineOnly,
+            "单处剥夺政治权利" => Penalty::RightsOnly,
             "免予刑事处罚" | "免除刑事处罚" => Penalty::Exemption,
             w if w.starts_with("死刑") && w.contains("缓期") => Penalty::DeathSuspended,
             _ => return None,
         })
     }
 
-    /// Whether the penalty has a term (有期徒刑, 拘役, 管制).
+    /// Whether the penalty has a term (有期徒刑, 拘役, 管制, 剥夺政治权利 alone).
     pub fn has_term(self) -> bool {
         matches!(
             self,
-            Penalty::FixedTerm | Penalty::Detention | Penalty::Control
+            Penalty::FixedTerm | Penalty::Detention | Penalty::Control | Penalty::RightsOnly
         )
     }
 }
@@ -273,7 +278,7 @@ static CONNECTOR_AT: LazyLock<Regex> = LazyLock::new(|| {
 
 static PRINCIPAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"死刑[，,]?缓期(?:二|两)年执行|死刑[，,]?缓期执行|无期徒刑|有期徒刑|拘役|管制|死刑|单处罚金|免予刑事处罚|免除刑事处罚",
+        r"死刑[，,]?缓期(?:二|两)年执行|死刑[，,]?缓期执行|无期徒刑|有期徒刑|拘役|管制|死刑|单处罚金|单处剥夺政治权利|免予刑事处罚|免除刑事处罚",
     )
 });
 
@@ -363,7 +368,7 @@ fn owner_heading(line: &str) -> Option<(regex::Match<'_>, bool)> {
 /// A numbered item headed by the charge it is about: `（一）盗窃罪。…建议判处…`.
 static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?([\p{Han}、]{2,40}?罪)[。：:，,]",
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?((?:[\p{Han}、]|（[境边]）){2,40}?罪)[。：:，,]",
     )
 });
 
@@ -396,13 +401,16 @@ static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The sentence for one charge among several: `以盗窃罪判处…`, `犯诈骗罪，建议判处…`.
 static SHARE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"(?:以|犯)([\p{Han}、]{2,40}?罪)[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)")
+    crate::pattern::re(
+        r"(?:以|犯)((?:[\p{Han}、]|（[境边]）){2,40}?罪)[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)",
+    )
 });
 
 /// A clause that opens with the one charge it proposes for, whatever stands between
 /// (`犯甲罪，触犯…第X条，建议判处…`).
-static CLAUSE_CHARGE_RE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::re(r"^\s?(?:以|犯)([\p{Han}、]{2,40}?罪)[，,]"));
+static CLAUSE_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"^\s?(?:以|犯)((?:[\p{Han}、]|（[境边]）){2,40}?罪)[，,]")
+});
 
 /// The combined sentence of several charges.
 static COMBINED_RE: LazyLock<Regex> =
@@ -412,7 +420,7 @@ static COMBINED_RE: LazyLock<Regex> =
 /// sentence (`…；以诈骗罪判处…；数罪并罚，决定执行…`).
 static CONTINUATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^\s?(?:(?:以|犯)[\p{Han}、]{2,40}?罪[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)|(?:数罪并罚|决定执行|合并执行)|撤销[^；;]{0,80}?(?:缓刑|假释)[^；;]{0,80}?(?:并罚|决定执行))",
+        r"^\s?(?:(?:以|犯)(?:[\p{Han}、]|（[境边]）){2,40}?罪[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)|(?:数罪并罚|决定执行|合并执行)|撤销[^；;]{0,80}?(?:缓刑|假释)[^；;]{0,80}?(?:并罚|决定执行))",
     )
 });
 
@@ -1207,8 +1215,12 @@ fn known_names(doc: &Document) -> Vec<String> {
     }
     // Mentions: `被告人甲、乙涉嫌…`, `被告人甲的…`, and `被告人甲有期徒刑…` in the proposal.
     let mut found: Vec<(usize, String)> = Vec::new();
+    // `被告人坦白，减少基准刑的10%`: a circumstance is no name.
     let plausible = |n: &str| {
-        (2..=5).contains(&n.chars().count()) && is_person_name(n) && !NOT_NAME_RE.is_match(n)
+        (2..=5).contains(&n.chars().count())
+            && is_person_name(n)
+            && !NOT_NAME_RE.is_match(n)
+            && Circumstance::from_name(n).is_none()
     };
     // A case title may run the first charge onto the name beyond a name's length
     // (`被告人甲非法经营、妨害公务一案`): titles are read on their own, with their units.
@@ -2955,6 +2967,37 @@ mod tests {
             })
             .collect();
         assert_eq!(rest, [(Some(10_000.0), None), (Some(5_000.0), Some(true))]);
+    }
+
+    #[test]
+    fn proposals_grouped_by_kind_with_rights_alone_and_a_circumstance_after_the_role() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2024〕9号\n某区人民法院：\n被告人甲某、乙某某、丙某聚众扰乱社会秩序一案，被告人丙某系自首。本院对被告人甲某的量刑计算如下：被告人坦白，减少基准刑的10%。提出量刑建议如下：\n（一）确定刑量刑建议\n被告人甲某：有期徒刑三年，宣告缓刑四年。\n被告人乙某某：单处剥夺政治权利一年。\n（二）幅度刑量刑建议\n被告人丙某：管制八个月至一年。\n此致\n某区人民法院\n2024年3月18日";
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        // Name, principal, shortest and longest term in months.
+        type Row<'a> = (&'a str, Option<Penalty>, Option<u32>, Option<u32>);
+        let got: Vec<Row> = r
+            .defendants
+            .iter()
+            .map(|d| {
+                let rec = d.recommendation.as_ref();
+                let term = rec.and_then(|r| r.term.as_ref());
+                (
+                    d.name.value.as_str(),
+                    rec.and_then(|r| r.principal.as_ref()).map(|p| p.value),
+                    term.and_then(|t| t.value.min_months()),
+                    term.and_then(|t| t.value.max_months()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("甲某", Some(Penalty::FixedTerm), Some(36), Some(36)),
+                ("乙某某", Some(Penalty::RightsOnly), Some(12), Some(12)),
+                ("丙某", Some(Penalty::Control), Some(8), Some(12))
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 static CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:犯|涉嫌|构成|以|判处|认定为?)([\p{Han}、]{1,40}?罪)(?:[，,。；;、\s（(）)]|$)",
+        r"(?:犯|涉嫌|构成|以|判处|认定为?)((?:[\p{Han}、]|（[境边]）){1,40}?罪)(?:[，,。；;、\s（(）)]|$)",
     )
 });
 
