@@ -390,8 +390,10 @@ fn decision_suspects(
         let name_len = rest
             .char_indices()
             .find(|&(i, c)| {
-                "（(，,、。；;：: \n".contains(c)
-                    || rest[i..].starts_with("涉嫌")
+                matches!(
+                    c,
+                    '（' | '(' | '，' | ',' | '、' | '。' | '；' | ';' | '：' | ':' | ' ' | '\n'
+                ) || rest[i..].starts_with("涉嫌")
                     || rest[i..].starts_with("的")
                     || rest[i..].starts_with("等")
                     || (i > 0 && MEASURE_AT.is_match(&rest[i..]))
@@ -593,7 +595,7 @@ fn read_identity(
     let mut start = 0;
     let mut tokens = Vec::new();
     for (i, c) in inner.char_indices() {
-        if "，,；;、".contains(c) {
+        if matches!(c, '，' | ',' | '；' | ';' | '、') {
             tokens.push(start..i);
             start = i + c.len_utf8();
         }

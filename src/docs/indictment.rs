@@ -796,10 +796,13 @@ fn leading_names(clause: &str, ac: &NameMatcher, names: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
     let trimmed = clause.trim_start();
     // Most clauses open with no list number: the first character tells.
-    let numbered = trimmed
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十（(".contains(c));
+    let numbered = trimmed.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '（' | '('
+            )
+    });
     let number_end = if numbered {
         LIST_NUMBER_RE.find(trimmed).map_or(0, |m| m.end())
     } else {

@@ -1554,7 +1554,9 @@ fn parse_clause(
             if let Some((names, end)) = groups.last_mut() {
                 let gap = &clause[*end..r.start];
                 if gap
-                    .trim_matches(|c: char| "、和及与，, ".contains(c))
+                    .trim_matches(|c: char| {
+                        matches!(c, '、' | '和' | '及' | '与' | '，' | ',' | ' ')
+                    })
                     .trim_start_matches("被告人")
                     .is_empty()
                 {

@@ -89,7 +89,24 @@ struct ArticleGroups<'a> {
 }
 
 fn is_cn(c: char) -> bool {
-    c.is_ascii_digit() || "零〇一二三四五六七八九十百千两".contains(c)
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '零' | '〇'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '两'
+        )
 }
 
 /// `s` less one leading white-space character, if any (`\s?`).
@@ -122,7 +139,9 @@ fn part_number(s: &str, bracket: bool) -> &str {
 /// article number the first one (after connectives, 第 and a space); the 款 part is in the match
 /// when the match has a 款 after 条, the 项 part when it has a 项.
 fn article_groups(s: &str) -> ArticleGroups<'_> {
-    let lead = s.trim_start_matches(|c: char| "、，,和及以与".contains(c) || c.is_whitespace());
+    let lead = s.trim_start_matches(|c: char| {
+        matches!(c, '、' | '，' | ',' | '和' | '及' | '以' | '与') || c.is_whitespace()
+    });
     let at_number = skip_space(lead.strip_prefix('第').unwrap_or(lead));
     let number = numeral_run(at_number);
     let number_start = s.len() - at_number.len();
@@ -132,7 +151,12 @@ fn article_groups(s: &str) -> ArticleGroups<'_> {
         .unwrap_or(after_number);
     let suffix_len = rest.strip_prefix('之').map_or(0, |t| {
         let run = t
-            .find(|c: char| !"一二三四五六七八九十".contains(c))
+            .find(|c: char| {
+                !matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+            })
             .unwrap_or(t.len());
         if run > 0 {
             '之'.len_utf8() + run

@@ -158,7 +158,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// break among them): `c` is a digit, a Chinese numeral, 年 or 月, the only parts the pattern
 /// follows with `\s?`. A line break after any other character is a point no date crosses.
 pub(crate) fn date_goes_on_after(c: char) -> bool {
-    c.is_ascii_digit() || CN.contains(c) || c == '年' || c == '月'
+    c.is_ascii_digit() || is_cn(c) || c == '年' || c == '月'
 }
 
 /// A group of a [`DATE_RE`] match.
@@ -204,7 +204,25 @@ const RELATIVE_WORDS: [&str; 8] = [
 ];
 
 fn is_cn(c: char) -> bool {
-    CN.contains(c)
+    // A `matches!` rather than `CN.contains(c)`: a non-ASCII char is searched in a string
+    // with a substring searcher built for each call.
+    matches!(
+        c,
+        '〇' | '○'
+            | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '廿'
+            | '卅'
+    )
 }
 
 /// `s` less one leading white-space character, if any (`\s?`).
@@ -422,6 +440,16 @@ pub fn parse_date(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_cn_is_the_set_the_patterns_use() {
+        for c in CN.chars() {
+            assert!(is_cn(c), "{c}");
+        }
+        for c in "年月日号0１百千两甲".chars() {
+            assert!(!is_cn(c), "{c}");
+        }
+    }
 
     /// `groups` reads the groups the capture engine finds, match by match.
     fn assert_groups_as_captures(text: &str) -> usize {

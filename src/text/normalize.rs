@@ -237,7 +237,24 @@ fn replacement(c: char, prev: Option<char>, next: Option<char>) -> Option<&'stat
 
 /// Whether a character between `prev` and `next` sits in a Chinese-numeral year such as `二O一七`.
 fn between_chinese_numerals(prev: Option<char>, next: Option<char>) -> bool {
-    let is_num = |c: char| "〇○零一二三四五六七八九OＯ".contains(c);
+    let is_num = |c: char| {
+        matches!(
+            c,
+            '〇' | '○'
+                | '零'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | 'O'
+                | 'Ｏ'
+        )
+    };
     let ends_year = |c: char| is_num(c) || c == '年';
     matches!((prev, next), (Some(p), Some(n)) if is_num(p) && ends_year(n) && (p != '0' && n != '0'))
         && (prev.is_some_and(|p| !p.is_ascii()) || next.is_some_and(|n| !n.is_ascii()))
@@ -398,7 +415,24 @@ mod tests {
 
         /// Whether the character at `i` sits in a Chinese-numeral year such as `二O一七`.
         fn between_chinese_numerals(chars: &[(usize, char)], i: usize) -> bool {
-            let is_num = |c: char| "〇○零一二三四五六七八九OＯ".contains(c);
+            let is_num = |c: char| {
+                matches!(
+                    c,
+                    '〇' | '○'
+                        | '零'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | 'O'
+                        | 'Ｏ'
+                )
+            };
             let prev = i.checked_sub(1).map(|j| chars[j].1);
             let next = chars.get(i + 1).map(|x| x.1);
             let ends_year = |c: char| is_num(c) || c == '年';
