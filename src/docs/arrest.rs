@@ -24,7 +24,7 @@ use crate::classify::DocType;
 use crate::document::{Document, Field, Warning};
 use crate::extract::parties::{find_parties, Party};
 use crate::primitives::{find_articles, find_dates, parse_id_number, parse_int, Date, IdNumber};
-use crate::segment::{segment, SectionKind};
+use crate::segment::{segment, SectionKind, Sections};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -178,7 +178,7 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
         request_date: None,
         executing_agency: None,
         suspects: Vec::new(),
-        legal_basis: legal_basis(doc, body.clone()),
+        legal_basis: legal_basis(doc, basis_range(text, &sections, body.clone())),
         refusal_reasons: None,
         refusal_grounds: Vec::new(),
         warnings: Vec::new(),
@@ -260,6 +260,23 @@ fn request_date(
 
 /// Articles of 刑法 and 刑事诉讼法 cited in the range, in order, without duplicates; a bare
 /// `依照第六十七条的规定` after a citation in the same sentence cites that citation's law.
+/// Where the articles a document cites are read: its body, and an appendix after the seal
+/// unless that appendix only reproduces statute text (`附：相关法律条文`): a
+/// `补充侦查提纲` cites articles of its own.
+fn basis_range(text: &str, sections: &Sections, body: Range<usize>) -> Range<usize> {
+    match sections.get(SectionKind::Appendix) {
+        Some(app) if app.start >= body.end => {
+            let first_line = text[app.clone()].lines().next().unwrap_or("");
+            if first_line.contains("法律条文") || first_line.contains("法条") {
+                body
+            } else {
+                body.start..app.end
+            }
+        }
+        _ => body,
+    }
+}
+
 fn legal_basis(doc: &Document, range: Range<usize>) -> Vec<Field<CitedArticle>> {
     let text = doc.text();
     let Some(hay) = text.get(range.clone()) else {
@@ -440,9 +457,12 @@ fn decision_suspects(
             pos = hay.len() - n.len();
         }
     }
+    // The identity may also be listed in an appendix after the seal
+    // (`附：被批准逮捕的犯罪嫌疑人基本情况`).
+    let with_appendix = body.start..text.len();
     for s in suspects.iter_mut() {
         if s.gender.is_none() && s.birth_date.is_none() && s.id_number.is_none() {
-            listed_identity(doc, body.clone(), s, warnings);
+            listed_identity(doc, with_appendix.clone(), s, warnings);
         }
     }
     attribute_suspected_charges(doc, body, &mut suspects);
@@ -566,7 +586,7 @@ fn listed_identity(
                 Some(close) => &inner[..close],
                 None => continue,
             },
-            '，' | ',' if hay[..at].ends_with("犯罪嫌疑人") => {
+            '，' | ',' if hay[..at].ends_with("犯罪嫌疑人") || opens_list_item(&hay[..at]) => {
                 &inner[..inner.find(['；', ';', '。', '\n']).unwrap_or(inner.len())]
             }
             _ => continue,
@@ -576,6 +596,13 @@ fn listed_identity(
             return;
         }
     }
+}
+
+/// Whether the line ending `head` holds only a list number (`1.`, `二、`): a name after it
+/// opens a numbered item of its own.
+fn opens_list_item(head: &str) -> bool {
+    let line = head[head.rfind('\n').map_or(0, |i| i + 1)..].trim_start();
+    !line.is_empty() && crate::docs::indictment::list_number_len(line) == line.len()
 }
 
 /// Whether a clause opens with an identity part: gender, birth or an ID number.
@@ -1327,6 +1354,28 @@ mod tests {
             })
             .collect();
         assert_eq!(custody, [vec!["刑事拘留"], vec!["刑事拘留"]]);
+    }
+
+    #[test]
+    fn identities_in_an_appendix_and_articles_of_an_investigation_outline() {
+        let t = "某区人民检察院\n批准逮捕决定书\n某检刑批捕〔2024〕58号\n某区公安分局：\n你局于2024年10月8日以某公（刑）提捕字〔2024〕0388号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某某、乙某，经本院审查认为，该二犯罪嫌疑人涉嫌侵犯商业秘密罪，符合《中华人民共和国刑事诉讼法》第八十一条第一款规定的逮捕条件，决定批准逮捕犯罪嫌疑人甲某某、乙某。\n2024年10月12日\n（院印）\n附：被批准逮捕的犯罪嫌疑人基本情况\n1.甲某某，男，1987年5月6日出生，汉族；\n2.乙某，女，1990年9月30日出生，汉族。";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        let genders: Vec<Option<&str>> = a
+            .suspects
+            .iter()
+            .map(|s| s.gender.as_ref().map(|g| g.value.as_str()))
+            .collect();
+        assert_eq!(genders, [Some("男"), Some("女")]);
+        let t = "某铁路运输检察院\n不批准逮捕决定书\n某检不捕〔2024〕3号\n某公安处：\n你处于2024年5月6日以某公（刑）提捕字〔2024〕12号提请批准逮捕书提请批准逮捕犯罪嫌疑人甲某，经本院审查认为，现有证据不足以证明犯罪嫌疑人甲某涉嫌破坏交通设备罪，根据《中华人民共和国刑事诉讼法》第九十条之规定，决定不批准逮捕犯罪嫌疑人甲某。\n2024年5月13日\n（院印）\n附：补充侦查提纲\n一、查明被拆卸器材的位置；\n二、审查犯罪嫌疑人的行为是否涉嫌《中华人民共和国刑法》第二百六十四条规定的盗窃罪。";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRefusal);
+        let basis: Vec<&str> = a
+            .legal_basis
+            .iter()
+            .map(|b| b.value.article.as_str())
+            .collect();
+        assert_eq!(basis, ["90", "264"]);
     }
 
     #[test]

@@ -489,11 +489,14 @@ pub(crate) fn split_charges_at(list: &str, start: usize) -> Vec<(String, Range<u
     let mut out = Vec::new();
     let mut from = 0;
     while from < list.len() {
-        let end = list[from..]
-            .find("罪、")
+        // Charges are listed with 、 or, the last one, with 和 / 及 / 与 (`甲罪和乙罪`).
+        let end = ["罪、", "罪和", "罪及", "罪与"]
+            .iter()
+            .filter_map(|sep| list[from..].find(sep))
+            .min()
             .map_or(list.len(), |i| from + i + "罪".len());
         let name = &list[from..end];
-        let name = name.trim_start_matches(['、', '犯']);
+        let name = name.trim_start_matches(['、', '和', '及', '与', '犯']);
         let lead = list[from..end].len() - name.len();
         // No charge's name ends in 犯罪: `新的犯罪`, `其他犯罪` speak of crime in general.
         if name.ends_with('罪')
@@ -503,6 +506,7 @@ pub(crate) fn split_charges_at(list: &str, start: usize) -> Vec<(String, Range<u
         {
             out.push((name.to_string(), start + from + lead..start + end));
         }
+        // Each separator is one character of three bytes.
         from = end + if end < list.len() { "、".len() } else { 0 };
     }
     out
@@ -1441,6 +1445,24 @@ mod tests {
 
     /// The literal scan of a reasoning skips only clauses where a pattern cannot match, on
     /// every committed fixture, and leaves no pattern searched in every clause.
+    #[test]
+    fn charges_listed_with_he_are_two() {
+        let got: Vec<String> = split_charges_at(
+            "非法获取计算机信息系统数据罪和提供侵入计算机信息系统程序罪",
+            0,
+        )
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "非法获取计算机信息系统数据罪",
+                "提供侵入计算机信息系统程序罪"
+            ]
+        );
+    }
+
     #[test]
     fn two_defendants_said_collectively_are_the_persons_not_the_unit() {
         let t = "本院认为，被告人甲某、乙某某的行为均触犯了刑法。二被告人到案后如实供述自己的罪行，可以从轻处罚。被告单位及二被告人自愿认罪认罚。";

@@ -302,7 +302,7 @@ static FINE_RE: LazyLock<Regex> =
 
 static MONEY_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"^(?:\s|[，,：:]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|人民币|数额为|为)*$",
+        r"^(?:\s|[，,：:]|至|到|—|－|-|~|～|以上|以下|以内|之间|不超过|不低于|不少于|不高于|最高|最低|人民币|数额为|数额在|为|在)*$",
     )
 });
 
@@ -501,10 +501,12 @@ pub fn parse_recommendation_in(
         }
         let abs = range.start + sentence.start;
         let new_paragraph = opens[k];
+        // The sentence after a proposal may go on with it: another penalty (`…判处…`), or
+        // probation alone (`…符合…规定的条件，可以适用缓刑。`).
         let continued = std::mem::take(&mut proposing)
             && !new_paragraph
-            && s.contains("判处")
-            && PRINCIPAL_RE.is_match(s);
+            && ((s.contains("判处") && PRINCIPAL_RE.is_match(s))
+                || (PROBATION_RE.is_match(s) && !PRINCIPAL_RE.is_match(s)));
         if new_paragraph {
             item_names.clear();
             subject = matcher
@@ -680,19 +682,21 @@ fn gather_shares(
     if taken.len() < 2 || !last.per_charge.is_empty() || last.principal.is_none() {
         return Vec::new();
     }
-    // One defendant for all the shares (or none named).
+    // One defendant for all the shares: named in some of them or in none
+    // (`对被告人甲，建议就其所犯A罪判处…；就其所犯B罪判处…`).
     let names: Vec<Option<&str>> = taken
         .iter()
         .filter_map(|(i, _)| out.get(*i))
         .map(|(n, _)| n.as_ref().map(|f| f.value.as_str()))
         .collect();
-    if names.len() != taken.len() || names.windows(2).any(|w| w[0] != w[1]) {
+    let named: Vec<&str> = names.iter().flatten().copied().collect();
+    if names.len() != taken.len() || named.windows(2).any(|w| w[0] != w[1]) {
         return Vec::new();
     }
     let owner = taken
-        .first()
-        .and_then(|(i, _)| out.get(*i))
-        .and_then(|(n, _)| n.clone());
+        .iter()
+        .filter_map(|(i, _)| out.get(*i))
+        .find_map(|(n, _)| n.clone());
     let per_charge: Vec<ChargeRecommendation> = taken
         .iter()
         .filter_map(|(i, charge)| {
@@ -1349,9 +1353,24 @@ fn case_titles(text: &str) -> Vec<TitledDefendant> {
                     .next()
                     .map_or(0, char::len_utf8);
         }
-        for (start, piece) in pieces {
-            out.extend(title_piece(start, piece));
+        // `被告单位甲、乙，被告人丙犯A罪一案`: a piece that writes no charge shares the charges
+        // of the next piece that does.
+        let read: Vec<Vec<TitledDefendant>> = pieces
+            .into_iter()
+            .map(|(start, p)| title_piece(start, p))
+            .collect();
+        let mut later: Vec<(String, Range<usize>)> = Vec::new();
+        let mut filled: Vec<Vec<TitledDefendant>> = Vec::new();
+        for mut group in read.into_iter().rev() {
+            if let Some(c) = group.iter().find(|d| !d.charges.is_empty()) {
+                later = c.charges.clone();
+            }
+            for d in group.iter_mut().filter(|d| d.charges.is_empty()) {
+                d.charges = later.clone();
+            }
+            filled.push(group);
         }
+        out.extend(filled.into_iter().rev().flatten());
     }
     out
 }
@@ -1378,12 +1397,23 @@ fn title_piece(start: usize, piece: &str) -> Vec<TitledDefendant> {
         let unit = role.ends_with("单位");
         let list = if k + 1 == roles.len() {
             // The last group carries the charges: after 涉嫌, or written onto the names.
-            let (list, rest, rest_at) = match group.find("涉嫌") {
-                Some(j) => (
-                    &group[..j],
-                    &group[j + "涉嫌".len()..],
-                    from + j + "涉嫌".len(),
-                ),
+            // `…甲、乙涉嫌A罪一案`, `…甲、乙犯A罪一案`.
+            let committed = || {
+                group.match_indices('犯').map(|(j, _)| j).find(|&j| {
+                    let rest = &group[j + "犯".len()..];
+                    group[..j].chars().count() >= 2
+                        && rest.ends_with('罪')
+                        && split_charges_at(rest, 0)
+                            .iter()
+                            .all(|(c, _)| is_charge_name(c))
+                })
+            };
+            let sep = group
+                .find("涉嫌")
+                .map(|j| (j, "涉嫌".len()))
+                .or_else(|| committed().map(|j| (j, "犯".len())));
+            let (list, rest, rest_at) = match sep {
+                Some((j, len)) => (&group[..j], &group[j + len..], from + j + len),
                 None => {
                     let list = case_title_names(group);
                     (list, &group[list.len()..], from + list.len())
@@ -2999,6 +3029,46 @@ mod tests {
                 ("乙某某", Some(Penalty::RightsOnly), Some(12), Some(12)),
                 ("丙某", Some(Penalty::Control), Some(8), Some(12))
             ]
+        );
+    }
+
+    #[test]
+    fn shares_named_once_with_the_sum_of_terms_before_the_combined_sentence() {
+        let (recs, _) = parse(
+            "对被告人张某，本院建议就其所犯盗窃罪判处有期徒刑二年，并处罚金人民币二万元；就其所犯诈骗罪判处有期徒刑一年六个月，并处罚金人民币一万元；二罪总和刑期为有期徒刑三年六个月，罚金合计人民币三万元，建议决定执行有期徒刑三年，并处罚金人民币三万元。",
+        );
+        assert_eq!(recs.len(), 1, "{recs:?}");
+        let (name, r) = &recs[0];
+        assert_eq!(name.as_ref().map(|n| n.value.as_str()), Some("张某"));
+        assert_eq!(r.term.as_ref().and_then(|t| t.value.max_months()), Some(36));
+        assert_eq!(r.fine.as_ref().and_then(|f| f.value.max), Some(30_000.0));
+        assert_eq!(r.per_charge.len(), 2);
+    }
+
+    #[test]
+    fn a_units_ranged_fine_and_probation_said_in_the_next_sentence() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2023〕71号\n某区人民法院：\n本院以某检刑诉〔2023〕389号起诉书指控被告单位某某食品有限公司，被告人甲某犯生产、销售不符合安全标准的食品罪一案，提出量刑建议如下：\n（一）建议对被告单位某某食品有限公司判处罚金，数额在人民币十五万元以上二十万元以下；\n（二）建议对被告人甲某在拘役四个月至六个月之间量刑，并处罚金人民币五千元以上八千元以下。被告人甲某有自首情节，符合《中华人民共和国刑法》第七十二条规定的条件，可以适用缓刑。\n此致\n某区人民法院\n2023年11月6日";
+        let doc = Document::from_text("r", t);
+        let r = extract_recommendation_document(&doc);
+        let unit = &r.defendants[0];
+        assert_eq!(
+            unit.charges[0].name.value,
+            "生产、销售不符合安全标准的食品罪"
+        );
+        let fine = unit
+            .recommendation
+            .as_ref()
+            .and_then(|r| r.fine.as_ref())
+            .map(|f| f.value);
+        assert_eq!(
+            fine.map(|f| (f.min, f.max)),
+            Some((Some(150_000.0), Some(200_000.0)))
+        );
+        let person = r.defendants[1].recommendation.as_ref().unwrap();
+        assert_eq!(person.probation.as_ref().map(|p| p.value), Some(true));
+        assert_eq!(
+            person.term.as_ref().and_then(|t| t.value.max_months()),
+            Some(6)
         );
     }
 

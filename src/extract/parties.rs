@@ -161,7 +161,9 @@ static ALIAS_RE: LazyLock<TailGroup> = LazyLock::new(|| {
 });
 
 static MEASURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"(刑事拘留|刑拘|指定居所监视居住|监视居住|取保候审|逮捕|拘传|行政拘留)")
+    crate::pattern::re(
+        r"(刑事拘留|刑拘|先行拘留|指定居所监视居住|监视居住|取保候审|逮捕|拘传|行政拘留)",
+    )
 });
 
 static PRIOR_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -483,7 +485,8 @@ fn records_and_custody(
                     .rfind(|d| d.span.end <= m.start())
                     .filter(|d| d.span.start + 60 >= clause.start || d.relative)
                     .map(|d| d.date);
-                let measure = if m.as_str() == "刑拘" {
+                // 先行拘留 (刑事诉讼法第七十一条第四款, a bail violated) is a criminal detention.
+                let measure = if matches!(m.as_str(), "刑拘" | "先行拘留") {
                     "刑事拘留"
                 } else {
                     m.as_str()
@@ -713,6 +716,34 @@ mod tests {
         // The first paragraph has nothing before it to be the same day as.
         let t = "被告人乙某，女，1985年2月2日出生。因涉嫌抢劫罪，于同日被某分局刑事拘留。";
         assert_eq!(parties(t)[0].custody[0].date, None);
+    }
+
+    #[test]
+    fn a_detention_for_a_violated_bail_is_a_criminal_detention() {
+        let doc = Document::from_text(
+            "t",
+            "犯罪嫌疑人甲某，男，1980年1月1日出生。因涉嫌容留卖淫罪，于2023年10月11日被我局刑事拘留，同年10月17日被我局取保候审；因违反取保候审规定，于2024年1月8日被我局先行拘留，现羁押于某看守所。",
+        );
+        let parties = find_parties(&doc, 0..doc.text().len(), &mut Vec::new());
+        let c: Vec<String> = parties[0]
+            .custody
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}{}",
+                    m.measure,
+                    m.date.as_ref().map_or(String::new(), |d| d.to_string())
+                )
+            })
+            .collect();
+        assert_eq!(
+            c,
+            [
+                "刑事拘留2023-10-11",
+                "取保候审2023-10-17",
+                "刑事拘留2024-01-08"
+            ]
+        );
     }
 
     #[test]

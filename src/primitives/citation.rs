@@ -228,15 +228,17 @@ pub fn find_articles(text: &str) -> Vec<Article> {
             }
         }
         // `…触犯《刑法》第二百六十四条，…，并依照第六十九条数罪并罚`, `…系主犯（第二十六条）`,
-        // `不符合该法第八十一条…`: later in the same sentence, an article cited with 依照 / 根据,
-        // in brackets or after 该法 / 本法 / 同法, with no law of its own, is of the same law.
+        // `不符合该法第八十一条…`, `第二百六十四条规定的盗窃罪、第三百一十二条规定的…`: later in
+        // the same sentence, an article cited with 依照 / 根据, in brackets, after 该法 / 本法 /
+        // 同法 or after a 、, with no law of its own, is of the same law.
         let sentence_end = text[at..].find('。').map_or(text.len(), |i| at + i);
         let next_law = LAW_RE.find_at(text, at).map_or(text.len(), |l| l.start());
         let zone = &text[at..sentence_end.min(next_law)];
-        for (i, _) in zone.match_indices(['依', '根', '按', '该', '本', '同', '（', '(']) {
+        for (i, _) in zone.match_indices(['依', '根', '按', '该', '本', '同', '（', '(', '、'])
+        {
             let after = &zone[i..];
             let Some(rest) = [
-                "依照", "根据", "依据", "按照", "该法", "本法", "同法", "（", "(",
+                "依照", "根据", "依据", "按照", "该法", "本法", "同法", "（", "(", "、",
             ]
             .iter()
             .find_map(|w| after.strip_prefix(w))
@@ -295,6 +297,15 @@ mod tests {
             .map(|a| (a.law.as_str(), a.article.as_str()))
             .collect();
         assert_eq!(got, [("刑事诉讼法", "280"), ("刑事诉讼法", "81")]);
+    }
+
+    #[test]
+    fn an_article_after_a_comma_of_enumeration_later_in_the_sentence_is_of_the_same_law() {
+        let a = find_articles(
+            "应当审查其行为是否涉嫌《中华人民共和国刑法》第二百六十四条规定的盗窃罪、第三百一十二条规定的掩饰、隐瞒犯罪所得罪。",
+        );
+        let got: Vec<&str> = a.iter().map(|a| a.article.as_str()).collect();
+        assert_eq!(got, ["264", "312"]);
     }
 
     /// `article_groups` reads the groups the capture engine finds.
