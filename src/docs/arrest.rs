@@ -109,6 +109,14 @@ static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A person other than the suspects, written with 某 (`李某某`, `王某甲`), ending a clause.
+static OTHER_PERSON_RE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::re(r"\p{Han}某(?:某|[甲乙丙丁])?$"));
+
+static REQUEST_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(r"提请(?:批准)?逮捕(?:书|意见书)》?[（(]([^\s，,。；]{2,40}?号)[）)]")
+});
+
 static DECISION_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
         r"决定[，,]?(?:不予?)?(?:批准)?(?:逮捕)?(?:对)?(?:涉嫌[^，。；]{2,40}?的)?(?:犯罪嫌疑人)?|(?:提请)?批准逮捕(?:的)?犯罪嫌疑人|逮捕犯罪嫌疑人",
@@ -199,7 +207,12 @@ pub fn extract_arrest(doc: &Document, kind: DocType) -> ArrestDocument {
                 ));
             }
         }
-        if let Some(c) = REQUEST_RE.captures(&text[body.clone()]) {
+        // `你局…号提请批准逮捕书`, or the number in brackets after it
+        // (`你局2024年3月14日提请批准逮捕书（某公（刑）提捕字〔2024〕156号）收悉`).
+        let request = REQUEST_RE
+            .captures(&text[body.clone()])
+            .or_else(|| REQUEST_AFTER_RE.captures(&text[body.clone()]));
+        if let Some(c) = request {
             if let Some(m) = c.get(1) {
                 let mut r = body.start + m.start()..body.start + m.end();
                 // `你局２０２１年９月６日乌公…号提请批准逮捕书`: the date of the request runs
@@ -702,6 +715,12 @@ fn attribute_suspected_charges(doc: &Document, body: Range<usize>, suspects: &mu
                 .collect()
         };
         let mut named = named_in(&hay[clause_start..whole.start()]);
+        // `…，李某某涉嫌故意伤害罪，…`: another person's charge, told in the story (persons
+        // other than the suspects are written with 某).
+        let subject = hay[clause_start..whole.start()].trim();
+        if named.is_empty() && OTHER_PERSON_RE.is_match(subject) {
+            continue;
+        }
         // `犯罪嫌疑人甲以…，数额较大，其行为已触犯…，涉嫌…罪；`: the suspects the sentence
         // opens with, when the clause of 涉嫌 names nobody.
         // `犯罪嫌疑人甲…涉嫌A罪；伪造公司印章，…涉嫌B罪。`: else the whole sentence's.
@@ -1376,6 +1395,58 @@ mod tests {
             .map(|b| b.value.article.as_str())
             .collect();
         assert_eq!(basis, ["90", "264"]);
+    }
+
+    #[test]
+    fn the_request_number_in_brackets_after_the_title_and_another_persons_charge() {
+        let t = "某区人民检察院\n批准逮捕决定书\n某检刑批捕〔2024〕58号\n某市公安局某分局：\n你局2024年3月14日提请批准逮捕书（某公（刑）提捕字〔2024〕156号）收悉。经本院审查认为：犯罪嫌疑人甲某在承办李某某故意伤害他人一案中，明知李某某涉嫌故意伤害罪，仍隐匿证据，涉嫌徇私枉法罪，符合《中华人民共和国刑事诉讼法》第八十一条第一款规定的逮捕条件，决定批准逮捕犯罪嫌疑人甲某（男，1980年1月1日出生）。\n2024年3月20日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestApproval);
+        assert_eq!(
+            a.request_number.as_ref().map(|n| n.value.as_str()),
+            Some("某公（刑）提捕字〔2024〕156号")
+        );
+        assert_eq!(
+            a.request_date.as_ref().unwrap().value.to_string(),
+            "2024-03-14"
+        );
+        assert_eq!(
+            a.requesting_agency.as_ref().map(|n| n.value.as_str()),
+            Some("某市公安局某分局")
+        );
+        let charges: Vec<&str> = a.suspects[0]
+            .charges
+            .iter()
+            .map(|c| c.name.value.as_str())
+            .collect();
+        assert_eq!(charges, ["徇私枉法罪"]);
+    }
+
+    #[test]
+    fn an_extended_time_limit_for_the_request_is_no_arrest() {
+        let t = "某区公安分局\n提请批准逮捕书\n某公（刑）提捕字〔2024〕0093号\n犯罪嫌疑人甲某，男，1984年3月21日出生，汉族。因涉嫌开设赌场罪，于2024年1月19日被我局刑事拘留，因系结伙作案，经批准延长提请批准逮捕期限至三十日，现羁押于某看守所。\n犯罪嫌疑人乙某，男，1990年8月9日出生，汉族。因涉嫌开设赌场罪，于2024年1月19日被我局刑事拘留，现羁押于某看守所。\n经依法侦查查明：二人开设赌场。\n综上所述，犯罪嫌疑人甲某、乙某涉嫌开设赌场罪。依照《中华人民共和国刑事诉讼法》第八十一条之规定，特提请批准逮捕。\n此致\n某区人民检察院\n2024年2月1日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestRequest);
+        let custody: Vec<(&str, Vec<String>)> = a
+            .suspects
+            .iter()
+            .map(|s| {
+                (
+                    s.name.value.as_str(),
+                    s.party
+                        .as_ref()
+                        .map(|p| p.custody.iter().map(|c| c.measure.clone()).collect())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            custody,
+            [
+                ("甲某", vec!["刑事拘留".to_string()]),
+                ("乙某", vec!["刑事拘留".to_string()])
+            ]
+        );
     }
 
     #[test]

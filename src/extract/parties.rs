@@ -468,11 +468,13 @@ fn records_and_custody(
                     continue;
                 };
                 let before = &s[..m.start()];
-                if ["提请", "申请", "不予", "不批准", "建议", "解除", "撤销"]
+                if ["提请", "提请批准", "申请", "不予", "不批准", "建议", "解除", "撤销"]
                     .iter()
                     .any(|w| before.ends_with(w))
                     || s[m.end()..].starts_with("证")
                     || s[m.end()..].starts_with("期间")
+                    // `延长提请批准逮捕期限`: a time limit, not the measure.
+                    || s[m.end()..].starts_with("期限")
                     // `违反取保候审规定`: the rules of a measure, not the measure.
                     || s[m.end()..].starts_with("规定")
                     || before.ends_with("违反")
