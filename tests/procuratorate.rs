@@ -94,6 +94,7 @@ fn held_back_sets_per_field_accuracy() {
         "tests/fixtures/heldback-10",
         "tests/fixtures/heldback-11",
         "tests/fixtures/heldback-12",
+        "tests/fixtures/heldback-13",
     ] {
         let report = score_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join(set));
         eprintln!("command: cargo run --release -- eval --gold {set}");

@@ -410,11 +410,18 @@ fn decision_suspects(
             return suspects;
         }
     }
-    let Some(m) = chosen else {
+    // `决定对其逮捕`: the suspect is the one the body opens with (`犯罪嫌疑人甲（男，…）涉嫌…`).
+    let by_pronoun = || {
+        mentions
+            .iter()
+            .find(|m| m.as_str().starts_with("决定") && hay[m.end()..].starts_with('其'))
+            .and_then(|_| hay.find("犯罪嫌疑人"))
+            .map(|first| first + "犯罪嫌疑人".len())
+    };
+    let Some(mut pos) = chosen.map(|m| m.end()).or_else(by_pronoun) else {
         return Vec::new();
     };
     let mut suspects = Vec::new();
-    let mut pos = m.end();
     loop {
         let rest = &hay[pos..];
         let name_len = rest
@@ -1446,6 +1453,21 @@ mod tests {
                 ("甲某", vec!["刑事拘留".to_string()]),
                 ("乙某", vec!["刑事拘留".to_string()])
             ]
+        );
+    }
+
+    #[test]
+    fn a_decision_on_its_suspect_by_pronoun() {
+        let t = "某区人民检察院\n逮捕决定书\n某检刑捕决〔2024〕2号\n某区公安分局：\n犯罪嫌疑人甲某某（男，1979年10月2日出生，公民身份号码11010519491231002X）涉嫌刑讯逼供罪，经本院审查决定，依据《中华人民共和国刑事诉讼法》第八十一条第一款、第一百六十五条的规定，决定对其逮捕。\n请依法立即执行。\n2024年12月3日";
+        let doc = Document::from_text("t", t);
+        let a = extract_arrest(&doc, DocType::ArrestDecision);
+        assert_eq!(a.suspects.len(), 1, "{:?}", a.suspects);
+        let s = &a.suspects[0];
+        assert_eq!(s.name.value, "甲某某");
+        assert_eq!(s.gender.as_ref().map(|g| g.value.as_str()), Some("男"));
+        assert_eq!(
+            s.charge.as_ref().map(|c| c.value.as_str()),
+            Some("刑讯逼供罪")
         );
     }
 

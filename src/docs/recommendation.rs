@@ -395,7 +395,7 @@ static LIST_ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// names nobody: `经被告人同意`, `被告人签署具结书`).
 static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别|同意|签署|签字|认可|确认|知悉|表示|具结|无异议|姓名|名称",
+        r"判处|建议|适用|有期|拘役|管制|罚金|缓刑|实刑|系|在|为|已|到案|归案|如实|自愿|认罪|均|分别|同意|签署|签字|认可|确认|知悉|表示|具结|无异议|姓名|名称|辩护|及其",
     )
 });
 
@@ -3070,6 +3070,18 @@ mod tests {
             person.term.as_ref().and_then(|t| t.value.max_months()),
             Some(6)
         );
+    }
+
+    #[test]
+    fn the_defendant_and_counsel_heard_are_no_name() {
+        let t = "某区人民检察院\n量刑建议书\n某检量建〔2024〕5号\n某区人民法院：\n被告人甲某涉嫌诈骗罪一案，经听取被告人及其辩护人的意见，本院提出量刑建议如下：\n建议判处被告人甲某有期徒刑一年，缓刑一年六个月，并处罚金人民币一万元。\n此致\n某区人民法院\n2024年5月1日";
+        let doc = Document::from_text("r", t);
+        let names: Vec<String> = extract_recommendation_document(&doc)
+            .defendants
+            .into_iter()
+            .map(|d| d.name.value)
+            .collect();
+        assert_eq!(names, ["甲某"]);
     }
 
     #[test]
