@@ -141,6 +141,15 @@ impl NameMatch {
     }
 }
 
+/// The characters of a charge name in a pattern: ideographs, 、, and the bracketed （境） and
+/// （边） of 组织参与国（境）外赌博罪 or 偷越国（边）境罪. For `concat!` in the charge patterns.
+macro_rules! charge_chars {
+    () => {
+        r"(?:[\p{Han}、]|（[境边]）)"
+    };
+}
+pub(crate) use charge_chars;
+
 /// One literal scan of a passage instead of a search per pattern and piece: each pattern's
 /// prefix literals (every match of the pattern starts with one of them, as `regex-syntax`
 /// extracts them for the regex crate's own prefilters) go into one Aho-Corasick automaton. A

@@ -54,6 +54,23 @@ pub struct Suspect {
     pub party: Option<Party>,
 }
 
+impl Suspect {
+    /// A suspect known so far by name alone.
+    fn named(name: Field<String>) -> Suspect {
+        Suspect {
+            name,
+            aliases: Vec::new(),
+            gender: None,
+            birth_date: None,
+            id_number: None,
+            ethnicity: None,
+            charge: None,
+            charges: Vec::new(),
+            party: None,
+        }
+    }
+}
+
 /// An article cited as legal basis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -271,8 +288,6 @@ fn request_date(
     Some(doc.field(d.date, r))
 }
 
-/// Articles of 刑法 and 刑事诉讼法 cited in the range, in order, without duplicates; a bare
-/// `依照第六十七条的规定` after a citation in the same sentence cites that citation's law.
 /// Where the articles a document cites are read: its body, and an appendix after the seal
 /// unless that appendix only reproduces statute text (`附：相关法律条文`): a
 /// `补充侦查提纲` cites articles of its own.
@@ -290,6 +305,8 @@ fn basis_range(text: &str, sections: &Sections, body: Range<usize>) -> Range<usi
     }
 }
 
+/// Articles of 刑法 and 刑事诉讼法 cited in the range, in order, without duplicates; a bare
+/// `依照第六十七条的规定` after a citation in the same sentence cites that citation's law.
 fn legal_basis(doc: &Document, range: Range<usize>) -> Vec<Field<CitedArticle>> {
     let text = doc.text();
     let Some(hay) = text.get(range.clone()) else {
@@ -366,9 +383,22 @@ fn refusal_grounds(doc: &Document, reasons: &Field<String>) -> Vec<Field<String>
 
 static GROUNDS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     [
-        ("不构成犯罪", r"不构成(?:(?:[\p{Han}、]|（[境边]）){0,30}罪|犯罪)|不认为是犯罪|情节显著轻微|不应当?追究刑事责任|依法不负刑事责任"),
-        ("证据不足", r"证据不足|不足以(?:证明|认定)|事实不清|(?:不能|无法|尚不能)(?:证明|认定)"),
-        ("无社会危险性", r"社会危险性|逮捕必要|不需要逮捕|不予逮捕|不宜逮捕"),
+        (
+            "不构成犯罪",
+            concat!(
+                r"不构成(?:",
+                crate::pattern::charge_chars!(),
+                r"{0,30}罪|犯罪)|不认为是犯罪|情节显著轻微|不应当?追究刑事责任|依法不负刑事责任"
+            ),
+        ),
+        (
+            "证据不足",
+            r"证据不足|不足以(?:证明|认定)|事实不清|(?:不能|无法|尚不能)(?:证明|认定)",
+        ),
+        (
+            "无社会危险性",
+            r"社会危险性|逮捕必要|不需要逮捕|不予逮捕|不宜逮捕",
+        ),
     ]
     .into_iter()
     .map(|(g, p)| (g, crate::pattern::re(p)))
@@ -441,17 +471,7 @@ fn decision_suspects(
             break;
         }
         let name_range = body.start + pos..body.start + pos + name_len;
-        let mut s = Suspect {
-            name: doc.field(name.to_string(), name_range),
-            aliases: Vec::new(),
-            gender: None,
-            birth_date: None,
-            id_number: None,
-            ethnicity: None,
-            charge: None,
-            charges: Vec::new(),
-            party: None,
-        };
+        let mut s = Suspect::named(doc.field(name.to_string(), name_range));
         pos += name_len;
         let rest = &hay[pos..];
         if rest.starts_with('（') || rest.starts_with('(') {
@@ -538,20 +558,10 @@ fn listed_suspects(
         if !opens_identity(identity) {
             break;
         }
-        let mut s = Suspect {
-            name: doc.field(
-                name.to_string(),
-                abs + name_start..abs + name_start + name_len,
-            ),
-            aliases: Vec::new(),
-            gender: None,
-            birth_date: None,
-            id_number: None,
-            ethnicity: None,
-            charge: None,
-            charges: Vec::new(),
-            party: None,
-        };
+        let mut s = Suspect::named(doc.field(
+            name.to_string(),
+            abs + name_start..abs + name_start + name_len,
+        ));
         let identity_start =
             name_start + name_len + tail[name_len..].chars().next().map_or(0, char::len_utf8);
         read_identity(doc, abs + identity_start, identity, &mut s, warnings);
@@ -799,9 +809,13 @@ fn clause_start(head: &str) -> usize {
 
 /// A charge denied: `不构成诈骗罪`, `不符合…规定的妨害公务罪的构成要件`.
 static NOT_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"不构成((?:[\p{Han}、]|（[境边]）){2,80}?罪)(?:[，,。；;：:（(\s]|$)|不(?:符合|具备)[^。；;]{0,80}?规定的((?:[\p{Han}、]|（[境边]）){2,40}?罪)的(?:犯罪)?构成要件",
-    )
+    crate::pattern::re(concat!(
+        r"不构成(",
+        crate::pattern::charge_chars!(),
+        r"{2,80}?罪)(?:[，,。；;：:（(\s]|$)|不(?:符合|具备)[^。；;]{0,80}?规定的(",
+        crate::pattern::charge_chars!(),
+        r"{2,40}?罪)的(?:犯罪)?构成要件"
+    ))
 });
 
 /// Adds the charges of another statement about the suspect (`涉嫌甲罪；…甲、乙…涉嫌乙罪`):

@@ -444,20 +444,28 @@ fn last_standalone_date(hay: &str) -> Option<crate::primitives::DateMatch> {
 }
 
 static CHARGE_PROSECUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"以((?:[\p{Han}、]|（[境边]）){2,60}?罪)(?:对其|对被告人[^，。；]{0,8}?)?(?:追究|论处|定罪|提起公诉)",
-    )
+    crate::pattern::re(concat!(
+        r"以(",
+        crate::pattern::charge_chars!(),
+        r"{2,60}?罪)(?:对其|对被告人[^，。；]{0,8}?)?(?:追究|论处|定罪|提起公诉)"
+    ))
 });
 
 static CHARGE_CONSTITUTE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"构成((?:[\p{Han}、]|（[境边]）){2,80}?罪)(?:[，,。；;：:（(\s]|$|的)")
+    crate::pattern::re(concat!(
+        r"构成(",
+        crate::pattern::charge_chars!(),
+        r"{2,80}?罪)(?:[，,。；;：:（(\s]|$|的)"
+    ))
 });
 
 /// `涉嫌…罪`, the list of charges up to the punctuation (or 一案 / 被 / 于) after it.
 pub(crate) static SUSPECT_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"涉嫌(?:犯)?((?:[\p{Han}、]|（[境边]）){2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)",
-    )
+    crate::pattern::re(concat!(
+        r"涉嫌(?:犯)?(",
+        crate::pattern::charge_chars!(),
+        r"{2,80}?罪)(?:[，,。；;：:（(\s0-9]|$|一案|被|于|的|，)"
+    ))
 });
 
 /// Words ending in 罪 that are not charges.
@@ -783,16 +791,20 @@ pub(crate) fn list_number_len(s: &str) -> usize {
 /// A sub-clause that is the charge committed: `被告人甲、乙犯盗窃罪`, `一、被告人甲犯诈骗罪`,
 /// `犯非法经营罪`, or a block's label `罪名：盗窃罪`.
 static COMMITTED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?(?:(?:(?:被告人|犯罪嫌疑人)[^\s，,。；;犯]{1,30}?)?犯|罪名[：:]\s?)((?:[\p{Han}、]|（[境边]）){2,60}?罪)\s*$",
-    )
+    crate::pattern::re(concat!(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])?(?:(?:(?:被告人|犯罪嫌疑人)[^\s，,。；;犯]{1,30}?)?犯|罪名[：:]\s?)(",
+        crate::pattern::charge_chars!(),
+        r"{2,60}?罪)\s*$"
+    ))
 });
 
 /// A sub-clause that is a numbered item's heading naming a charge: `（一）盗窃罪`.
 static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?((?:[\p{Han}、]|（[境边]）){2,60}?罪)\s*$",
-    )
+    crate::pattern::re(concat!(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?(",
+        crate::pattern::charge_chars!(),
+        r"{2,60}?罪)\s*$"
+    ))
 });
 
 /// The defendants a sub-clause opens with (`被告人甲、乙…`), if it opens with names.

@@ -610,7 +610,11 @@ fn outcome(doc: &Document, block: Range<usize>) -> Outcome {
 }
 
 static UPHELD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"(?:以((?:[\p{Han}、]|（[境边]）){2,40}?罪))?判处(?:被告人|上诉人)?")
+    crate::pattern::re(concat!(
+        r"(?:以(",
+        crate::pattern::charge_chars!(),
+        r"{2,40}?罪))?判处(?:被告人|上诉人)?"
+    ))
 });
 
 /// The first-instance sentence a ruling restates for `name` (…以盗窃罪判处被告人某有期徒刑一年…).

@@ -207,6 +207,20 @@ pub struct ChargeRecommendation {
 }
 
 impl SentencingRecommendation {
+    /// A recommendation that says nothing yet, read from `evidence`.
+    fn unsaid(evidence: Evidence) -> SentencingRecommendation {
+        SentencingRecommendation {
+            principal: None,
+            term: None,
+            probation: None,
+            probation_period: None,
+            fine: None,
+            political_rights: None,
+            per_charge: Vec::new(),
+            evidence,
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.principal.is_none()
             && self.term.is_none()
@@ -367,9 +381,11 @@ fn owner_heading(line: &str) -> Option<(regex::Match<'_>, bool)> {
 
 /// A numbered item headed by the charge it is about: `（一）盗窃罪。…建议判处…`.
 static ITEM_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?((?:[\p{Han}、]|（[境边]）){2,40}?罪)[。：:，,]",
-    )
+    crate::pattern::re(concat!(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s?(",
+        crate::pattern::charge_chars!(),
+        r"{2,40}?罪)[。：:，,]"
+    ))
 });
 
 /// A clause that recounts an earlier sentence (a prior record), not a proposal.
@@ -401,15 +417,21 @@ static NOT_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The sentence for one charge among several: `以盗窃罪判处…`, `犯诈骗罪，建议判处…`.
 static SHARE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"(?:以|犯)((?:[\p{Han}、]|（[境边]）){2,40}?罪)[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)",
-    )
+    crate::pattern::re(concat!(
+        r"(?:以|犯)(",
+        crate::pattern::charge_chars!(),
+        r"{2,40}?罪)[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)"
+    ))
 });
 
 /// A clause that opens with the one charge it proposes for, whatever stands between
 /// (`犯甲罪，触犯…第X条，建议判处…`).
 static CLAUSE_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(r"^\s?(?:以|犯)((?:[\p{Han}、]|（[境边]）){2,40}?罪)[，,]")
+    crate::pattern::re(concat!(
+        r"^\s?(?:以|犯)(",
+        crate::pattern::charge_chars!(),
+        r"{2,40}?罪)[，,]"
+    ))
 });
 
 /// The combined sentence of several charges.
@@ -419,9 +441,11 @@ static COMBINED_RE: LazyLock<Regex> =
 /// A clause that continues the one before it with another charge's share or the combined
 /// sentence (`…；以诈骗罪判处…；数罪并罚，决定执行…`).
 static CONTINUATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"^\s?(?:(?:以|犯)(?:[\p{Han}、]|（[境边]）){2,40}?罪[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)|(?:数罪并罚|决定执行|合并执行)|撤销[^；;]{0,80}?(?:缓刑|假释)[^；;]{0,80}?(?:并罚|决定执行))",
-    )
+    crate::pattern::re(concat!(
+        r"^\s?(?:(?:以|犯)",
+        crate::pattern::charge_chars!(),
+        r"{2,40}?罪[，,]?\s?(?:建议|拟)?(?:判处|处以|判|处)|(?:数罪并罚|决定执行|合并执行)|撤销[^；;]{0,80}?(?:缓刑|假释)[^；;]{0,80}?(?:并罚|决定执行))"
+    ))
 });
 
 /// Parses every sentencing recommendation in `range` of the document's text.
@@ -763,7 +787,7 @@ pub fn extract_recommendation_document(doc: &Document) -> RecommendationDocument
         .unwrap_or(text.len());
     let body = body_start..body_end;
     let mut recommendations = parse_recommendation_in(doc, body.clone(), &refs, &mut warnings);
-    let rows = table_rows(doc, body.clone());
+    let rows = table_rows(doc, body.clone(), &names);
     let defendants: Vec<RecommendedDefendant> = if rows.is_empty() {
         // Prose: charges and circumstances clause by clause, the proposal per name.
         let read = read_reasoning(doc, body.clone(), &refs);
@@ -993,16 +1017,8 @@ fn row_recommendation(
         if is_blank_cell(t) {
             continue;
         }
-        let mut part = parse_part(doc, cell.start, t).unwrap_or_else(|| SentencingRecommendation {
-            principal: None,
-            term: None,
-            probation: None,
-            probation_period: None,
-            fine: None,
-            political_rights: None,
-            per_charge: Vec::new(),
-            evidence: doc.evidence(cell.clone()),
-        });
+        let mut part = parse_part(doc, cell.start, t)
+            .unwrap_or_else(|| SentencingRecommendation::unsaid(doc.evidence(cell.clone())));
         // A column headed 罚金 holds the amount alone; one headed 缓刑 may say 是 / 否.
         if *head == "罚金" && part.fine.is_none() {
             let (amount, end) = amount_in(t);
@@ -1055,8 +1071,9 @@ fn row_recommendation(
     Some(rec)
 }
 
-/// The rows of a recommendation table in `range`, if there is one.
-fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
+/// The rows of a recommendation table in `range`, if there is one; `names` are the document's
+/// defendants ([`known_names`]).
+fn table_rows(doc: &Document, range: Range<usize>, names: &[String]) -> Vec<TableRow> {
     let text = doc.text();
     let Some(hay) = text.get(range.clone()) else {
         return Vec::new();
@@ -1098,17 +1115,16 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     }
     // Without a column of charges, each defendant's charges are read from the prose.
     let charge_col = heads.iter().position(|h| *h == "罪名");
-    let prose_charges: Vec<(String, Vec<Charge>)> = if charge_col.is_none() {
-        let names = known_names(doc);
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let prose_charges: Vec<(&str, Vec<Charge>)> = if charge_col.is_none() {
         let read = read_reasoning(doc, range.clone(), &refs);
         let titled = case_titles(text);
-        names
-            .into_iter()
+        refs.iter()
+            .copied()
             .zip(read.into_iter().map(|(c, _)| c))
             .map(|(n, c)| {
                 let c = if c.is_empty() {
-                    title_charges_of(doc, &titled, &n)
+                    title_charges_of(doc, &titled, n)
                 } else {
                     c
                 };
@@ -1120,13 +1136,10 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
     };
     let circumstance_col = heads.iter().position(|h| CIRCUMSTANCE_HEADS.contains(h));
     // Without a column of circumstances, they are read from the prose above the table.
-    let prose_circumstances: Vec<(String, Vec<Field<Circumstance>>)> = if circumstance_col.is_none()
-    {
-        let names = known_names(doc);
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let prose_circumstances: Vec<(&str, Vec<Field<Circumstance>>)> = if circumstance_col.is_none() {
         let read = read_reasoning(doc, range.start..range.start + head.start(), &refs);
-        names
-            .into_iter()
+        refs.iter()
+            .copied()
             .zip(read.into_iter().map(|(_, c)| c))
             .collect()
     } else {
@@ -1157,13 +1170,13 @@ fn table_rows(doc: &Document, range: Range<usize>) -> Vec<TableRow> {
                 .collect(),
             None => prose_charges
                 .iter()
-                .find(|(known, _)| known == n)
+                .find(|(known, _)| *known == n)
                 .map(|(_, c)| c.clone())
                 .unwrap_or_default(),
         };
         let mut circumstances: Vec<Field<Circumstance>> = prose_circumstances
             .iter()
-            .find(|(known, _)| known == n)
+            .find(|(known, _)| *known == n)
             .map(|(_, c)| c.clone())
             .unwrap_or_default();
         if let Some(cell) = circumstance_col.map(|i| abs(&row[i])) {
@@ -1355,22 +1368,20 @@ fn case_titles(text: &str) -> Vec<TitledDefendant> {
         }
         // `被告单位甲、乙，被告人丙犯A罪一案`: a piece that writes no charge shares the charges
         // of the next piece that does.
-        let read: Vec<Vec<TitledDefendant>> = pieces
+        let mut read: Vec<Vec<TitledDefendant>> = pieces
             .into_iter()
             .map(|(start, p)| title_piece(start, p))
             .collect();
         let mut later: Vec<(String, Range<usize>)> = Vec::new();
-        let mut filled: Vec<Vec<TitledDefendant>> = Vec::new();
-        for mut group in read.into_iter().rev() {
+        for group in read.iter_mut().rev() {
             if let Some(c) = group.iter().find(|d| !d.charges.is_empty()) {
                 later = c.charges.clone();
             }
             for d in group.iter_mut().filter(|d| d.charges.is_empty()) {
                 d.charges = later.clone();
             }
-            filled.push(group);
         }
-        out.extend(filled.into_iter().rev().flatten());
+        out.extend(read.into_iter().flatten());
     }
     out
 }
@@ -1803,16 +1814,7 @@ fn per_charge_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingR
 /// Parses one part of a clause (the text after a defendant's name).
 fn parse_part(doc: &Document, abs: usize, part: &str) -> Option<SentencingRecommendation> {
     let at = |r: Range<usize>| abs + r.start..abs + r.end;
-    let mut rec = SentencingRecommendation {
-        principal: None,
-        term: None,
-        probation: None,
-        probation_period: None,
-        fine: None,
-        political_rights: None,
-        per_charge: Vec::new(),
-        evidence: doc.evidence(abs..abs + part.len()),
-    };
+    let mut rec = SentencingRecommendation::unsaid(doc.evidence(abs..abs + part.len()));
     // The principal penalty: the first one named, unless a 罚金 alone is proposed.
     let principal = PRINCIPAL_RE.find(part);
     if let Some(p) = principal {
@@ -1903,17 +1905,15 @@ fn respective(
                 let at = abs + piece.start..abs + piece.end;
                 if is_term {
                     // A value with its own penalty (`有期徒刑十个月、拘役五个月`).
-                    let own = PRINCIPAL_RE
+                    let names_penalty = PRINCIPAL_RE
                         .find(zone)
-                        .and_then(|p| Some((p.range(), Penalty::from_word(p.as_str())?)));
-                    if let Some((p, pen)) = own {
-                        let shift = |x: Range<usize>| at.start + x.start..at.start + x.end;
-                        r.principal = Some(doc.field(pen, shift(p.clone())));
-                        r.term = if pen.has_term() {
-                            term_near(zone, p).map(|(t, x)| doc.field(t, shift(x)))
-                        } else {
-                            None
-                        };
+                        .is_some_and(|p| Penalty::from_word(p.as_str()).is_some());
+                    if let Some(own) = names_penalty
+                        .then(|| parse_part(doc, at.start, zone))
+                        .flatten()
+                    {
+                        r.principal = own.principal;
+                        r.term = own.term;
                         continue;
                     }
                     let (terms, _) = scan_terms(zone);
@@ -2675,7 +2675,7 @@ mod tests {
     fn a_table_with_a_unit_defendant() {
         let t = "某市人民检察院\n量刑建议书\n某检量建〔2023〕8号\n某市人民法院：\n本院提起公诉的被告单位某某科技有限公司、被告人甲某某虚开发票一案，提出量刑建议如下表：\n序号\t被告单位/被告人\t罪名\t量刑情节\t量刑建议\n1\t某某科技有限公司\t虚开发票罪\t认罪认罚\t判处罚金人民币五万元\n2\t甲某某\t虚开发票罪\t坦白\t有期徒刑一年，缓刑二年\n此致\n某市人民法院\n2023年5月6日";
         let doc = Document::from_text("t", t);
-        let rows = table_rows(&doc, 0..doc.text().len());
+        let rows = table_rows(&doc, 0..doc.text().len(), &known_names(&doc));
         let names: Vec<&str> = rows.iter().map(|r| r.name.value.as_str()).collect();
         assert_eq!(names, ["某某科技有限公司", "甲某某"]);
         assert_eq!(rows[0].charges[0].name.value, "虚开发票罪");
@@ -2722,7 +2722,7 @@ mod tests {
         // A table of statutory ranges only proposes nothing.
         let t = "某区人民检察院\n量刑建议书\n序号\t被告人\t罪名\t法定刑\t量刑建议\n1\t甲某某\t寻衅滋事罪\t五年以下有期徒刑\t另行提出\n";
         let doc = Document::from_text("r", t);
-        assert!(table_rows(&doc, 0..doc.text().len()).is_empty());
+        assert!(table_rows(&doc, 0..doc.text().len(), &known_names(&doc)).is_empty());
     }
 
     #[test]

@@ -5,9 +5,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"(?:犯|涉嫌|构成|以|判处|认定为?)((?:[\p{Han}、]|（[境边]）){1,40}?罪)(?:[，,。；;、\s（(）)]|$)",
-    )
+    crate::pattern::re(concat!(
+        r"(?:犯|涉嫌|构成|以|判处|认定为?)(",
+        crate::pattern::charge_chars!(),
+        r"{1,40}?罪)(?:[，,。；;、\s（(）)]|$)"
+    ))
 });
 
 /// A charge name found in text.
